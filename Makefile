@@ -1,0 +1,66 @@
+# Essex SEND Local Offer. `make run` serves the site; `make test` runs every test.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+FLASK := $(VENV)/bin/flask --app wsgi
+PORT ?= 5000
+WORKERS ?= 2
+PYTEST_WORKERS ?= 2
+
+.PHONY: help run test install assets translations db-upgrade demo search-rebuild bench clean
+
+help:
+	@echo "make run    - install, migrate, load demo data, index and serve on http://127.0.0.1:$(PORT)"
+	@echo "make test   - install test tools and run the whole test suite"
+	@echo "make bench  - search latency benchmark (see bench/README.md)"
+
+$(VENV)/.installed: requirements.txt
+	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+$(VENV)/.test-installed: $(VENV)/.installed requirements-test.txt
+	$(VENV)/bin/pip install --quiet --disable-pip-version-check -r requirements-test.txt
+	touch $@
+
+install: $(VENV)/.installed
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+localoffer/static/css/main.css: node_modules/.installed $(wildcard localoffer/assets/scss/*.scss) localoffer/assets/copy-govuk.mjs
+	npm run --silent build
+
+assets: localoffer/static/css/main.css
+
+translations: $(VENV)/.installed
+	@if ls localoffer/translations/*/LC_MESSAGES/messages.po >/dev/null 2>&1; then \
+		$(VENV)/bin/pybabel compile -q -d localoffer/translations; fi
+
+db-upgrade: $(VENV)/.installed
+	$(FLASK) db upgrade
+
+demo: db-upgrade
+	$(FLASK) demo load --if-empty
+
+search-rebuild: $(VENV)/.installed
+	$(FLASK) search check --quiet || $(FLASK) search rebuild
+
+run: install assets translations demo search-rebuild
+	$(VENV)/bin/gunicorn --workers $(WORKERS) --bind 127.0.0.1:$(PORT) --access-logfile - \
+		--access-logformat '%(t)s "%(m)s %(U)s" %(s)s %(L)ss' wsgi:app
+
+# Runs on SQLite, then again on PostgreSQL when TEST_DATABASE_URL is set.
+test: $(VENV)/.test-installed assets translations
+	$(VENV)/bin/pytest -n $(PYTEST_WORKERS) -p no:cacheprovider
+	@if [ -n "$$TEST_DATABASE_URL" ]; then \
+		echo "== the suite again on PostgreSQL =="; \
+		DB_BACKEND=postgres $(VENV)/bin/pytest -n $(PYTEST_WORKERS) -p no:cacheprovider -m "not browser"; fi
+
+bench: $(VENV)/.test-installed
+	$(PY) bench/search_latency.py
+
+clean:
+	rm -rf $(VENV) node_modules localoffer/static/css localoffer/static/govuk

@@ -1,0 +1,100 @@
+"""Configuration classes, read from the environment (CONTRACT §2).
+
+`make run` uses DevelopmentConfig; `LOCALOFFER_ENV=production` selects ProductionConfig,
+which refuses to start without a real SECRET_KEY.
+"""
+from __future__ import annotations
+
+import os
+import secrets
+from datetime import timedelta
+from pathlib import Path
+
+BASE_DIR = Path(__file__).resolve().parent
+INSTANCE_DIR = BASE_DIR / "instance"
+
+
+def _dev_secret_key() -> str:
+    """A development key generated once and kept in instance/, so sessions survive restarts
+    and every gunicorn worker signs cookies with the same key."""
+    INSTANCE_DIR.mkdir(exist_ok=True)
+    key_file = INSTANCE_DIR / "secret_key"
+    if not key_file.exists():
+        tmp = key_file.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_text(secrets.token_hex(32))
+        os.replace(tmp, key_file)  # atomic: two workers racing both end with one key
+    return key_file.read_text().strip()
+
+
+def _database_url() -> str:
+    url = os.environ.get("DATABASE_URL")
+    if not url:
+        return f"sqlite:///{INSTANCE_DIR / 'localoffer.db'}"
+    if url.startswith("postgresql://"):
+        # psycopg 3 is our driver; accept the plain scheme most tools hand out.
+        url = "postgresql+psycopg://" + url[len("postgresql://"):]
+    return url
+
+
+class Config:
+    SERVICE_NAME = "Essex Local Offer"
+    COUNCIL_NAME = "Essex County Council"
+    SECRET_KEY = os.environ.get("SECRET_KEY") or None
+    SQLALCHEMY_DATABASE_URI = _database_url()
+    SQLALCHEMY_ENGINE_OPTIONS: dict = {"pool_pre_ping": True}
+    SEARCH_BACKEND = os.environ.get("SEARCH_BACKEND", "whoosh")
+    SEARCH_INDEX_DIR = os.environ.get("SEARCH_INDEX_DIR", str(BASE_DIR / "search_index"))
+    REDIS_URL = os.environ.get("REDIS_URL") or None
+    LANGUAGES = ("en", "pl", "ro")
+    BABEL_DEFAULT_LOCALE = "en"
+    BABEL_DEFAULT_TIMEZONE = "Europe/London"
+    BABEL_TRANSLATION_DIRECTORIES = str(BASE_DIR / "localoffer" / "translations")
+    WTF_CSRF_TIME_LIMIT = None
+    SESSION_COOKIE_HTTPONLY = True
+    SESSION_COOKIE_SAMESITE = "Lax"
+    SESSION_COOKIE_SECURE = True
+    MAX_CONTENT_LENGTH = 256 * 1024
+    # How long a visitor's shortlist (in the session cookie) is kept between visits.
+    PERMANENT_SESSION_LIFETIME = timedelta(days=90)
+    SEARCH_PAGE_SIZE = 20
+    SHORTLIST_MAX = 50
+    # A listing not reviewed for this many days shows an "may be out of date" warning.
+    REVIEW_WARNING_DAYS = 365
+    SENDIASS_PHONE = "0333 013 8913"
+    SENDIASS_URL = "https://www.essexsendiass.co.uk"
+    # Help for families who cannot use the website (start, contact and accessibility pages).
+    LOCAL_OFFER_PHONE = os.environ.get("LOCAL_OFFER_PHONE", "0345 743 0430")
+    LOCAL_OFFER_EMAIL = os.environ.get("LOCAL_OFFER_EMAIL") or None
+    FAMILY_FORUM_URL = "https://www.essexfamilyforum.org"
+    # `flask oruk import`: when true, services new to the directory arrive unpublished, so a
+    # moderator must publish them. (The full provider-edit approval flow arrives with issue 3.)
+    ORUK_IMPORT_REQUIRES_APPROVAL = os.environ.get("ORUK_IMPORT_REQUIRES_APPROVAL", "").lower() in ("1", "true", "yes")
+
+
+class DevelopmentConfig(Config):
+    DEBUG = False  # gunicorn serves make run; the debugger must never be reachable
+    SECRET_KEY = os.environ.get("SECRET_KEY") or _dev_secret_key()
+    SESSION_COOKIE_SECURE = False
+
+
+class TestConfig(Config):
+    TESTING = True
+    SECRET_KEY = "test-secret-key-not-for-production"
+    SESSION_COOKIE_SECURE = False
+    WTF_CSRF_ENABLED = False
+    SQLALCHEMY_DATABASE_URI = "sqlite://"
+
+
+class ProductionConfig(Config):
+    @classmethod
+    def check(cls) -> None:
+        if not cls.SECRET_KEY or len(cls.SECRET_KEY) < 32:
+            raise RuntimeError("SECRET_KEY must be set to at least 32 characters in production")
+
+
+def config_for_environment() -> type[Config]:
+    env = os.environ.get("LOCALOFFER_ENV", "development")
+    if env == "production":
+        ProductionConfig.check()
+        return ProductionConfig
+    return DevelopmentConfig

@@ -1,0 +1,31 @@
+"""Friendly error pages: every HTTP error gets a GOV.UK-style page, JSON for JSON routes."""
+from __future__ import annotations
+
+from flask import Flask, jsonify, render_template, request
+from flask_babel import gettext as _
+from werkzeug.exceptions import HTTPException, InternalServerError
+
+
+def _wants_json() -> bool:
+    return request.path.endswith(".json") or request.path.startswith("/api/") or request.path == "/healthz"
+
+
+def init_app(app: Flask) -> None:
+    @app.errorhandler(HTTPException)
+    def http_error(error: HTTPException):
+        if _wants_json():
+            return jsonify({"error": error.name, "status": error.code}), error.code
+        template = {404: "errors/404.html", 400: "errors/400.html"}.get(error.code, "errors/generic.html")
+        return render_template(template, error=error), error.code
+
+    @app.errorhandler(Exception)
+    def unexpected_error(error: Exception):
+        # Log the type and where only: messages can hold user input (special-category data).
+        app.logger.error("Unhandled %s at %s", type(error).__name__, request.endpoint)
+        if app.testing and app.config.get("PROPAGATE_TEST_ERRORS", True):
+            raise error
+        err = InternalServerError()
+        if _wants_json():
+            return jsonify({"error": err.name, "status": 500}), 500
+        return render_template("errors/generic.html", error=err,
+                               message=_("Sorry, there is a problem with the service. Try again later.")), 500

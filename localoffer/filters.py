@@ -1,0 +1,36 @@
+"""Template filters: dates, ages and distances in plain English (and the visitor's language)."""
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from flask import Flask
+from flask_babel import format_date, format_decimal, gettext as _, ngettext
+
+
+def long_date(value: date | datetime | None) -> str:
+    """'1 July 2026' in English, locale-appropriate elsewhere."""
+    if not value:
+        return ""
+    return format_date(value, "d MMMM y")
+
+
+def age_range(min_age: int, max_age: int) -> str:
+    if min_age <= 0 and max_age >= 25:
+        return _("All ages, 0 to 25")
+    if min_age == max_age:
+        return ngettext("%(num)d year old", "%(num)d years old", min_age)
+    return _("%(min)d to %(max)d years", min=min_age, max=max_age)
+
+
+def miles(value: float | None) -> str:
+    if value is None:
+        return ""
+    if value < 0.1:
+        return _("less than 0.1 miles away")
+    return _("%(distance)s miles away", distance=format_decimal(round(value, 1), format="#,##0.0"))
+
+
+def init_app(app: Flask) -> None:
+    app.add_template_filter(long_date)
+    app.add_template_filter(age_range)
+    app.add_template_filter(miles)

@@ -1,0 +1,50 @@
+"""Interface language: `?lang=` switches it and the choice is remembered for the visit."""
+from __future__ import annotations
+
+from flask import Flask, current_app, has_request_context, request, session, url_for
+from pathlib import Path
+
+from flask_babel import get_locale
+
+LANGUAGE_NAMES = {"en": "English", "pl": "Polski", "ro": "Română"}
+
+
+def select_locale() -> str:
+    supported = current_app.config["LANGUAGES"]
+    if not has_request_context():  # CLI commands and tests building data: the default language
+        return current_app.config["BABEL_DEFAULT_LOCALE"]
+    asked = request.args.get("lang", "")
+    if asked in supported:
+        session["lang"] = asked
+        return asked
+    remembered = session.get("lang")
+    if remembered in supported:
+        return remembered
+    return request.accept_languages.best_match(supported) or current_app.config["BABEL_DEFAULT_LOCALE"]
+
+
+def url_with_lang(code: str) -> str:
+    """The current page, with its query, in another language."""
+    args = request.args.to_dict(flat=False)
+    args["lang"] = [code]
+    if request.endpoint and request.endpoint != "static":
+        return url_for(request.endpoint, **(request.view_args or {}), **args)
+    return url_for("pages.start", lang=code)
+
+
+def _languages_with_catalogues(app: Flask) -> tuple[str, ...]:
+    """English plus every language that has a translation catalogue: we never label a page
+    `lang="pl"` while showing English text."""
+    folder = Path(app.config["BABEL_TRANSLATION_DIRECTORIES"])
+    found = [c for c in app.config["LANGUAGES"] if c != "en" and (folder / c / "LC_MESSAGES" / "messages.po").exists()]
+    return ("en", *found)
+
+
+def init_app(app: Flask) -> None:
+    app.config["LANGUAGES"] = _languages_with_catalogues(app)
+    app.jinja_env.globals["url_with_lang"] = url_with_lang
+
+    @app.context_processor
+    def inject_language():
+        names = {c: LANGUAGE_NAMES.get(c, c) for c in app.config["LANGUAGES"]}
+        return {"current_lang": str(get_locale() or "en"), "language_names": names if len(names) > 1 else {}}

@@ -1,0 +1,120 @@
+"""Shared fixtures.
+
+The suite runs on SQLite by default. With TEST_DATABASE_URL set (make test does this in CI),
+`DB_BACKEND=postgres` runs it again on PostgreSQL, one database per xdist worker.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from jinja2.bccache import Bucket, BytecodeCache
+from sqlalchemy import text
+
+from config import TestConfig
+from localoffer import create_app
+from localoffer.extensions import db
+
+from .helpers import postgres_url_for_worker
+
+
+class _MemoryBytecodeCache(BytecodeCache):
+    """Compiled templates shared by every app the tests create (keyed by source checksum), so a
+    fresh app per test does not spend half a second recompiling the GOV.UK macros."""
+
+    def __init__(self):
+        self.store: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        if bucket.key in self.store:
+            bucket.bytecode_from_string(self.store[bucket.key])
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self.store[bucket.key] = bucket.bytecode_to_string()
+
+
+_TEMPLATES = _MemoryBytecodeCache()
+
+
+def make_test_app(**overrides):
+    app = create_app(TestConfig, **overrides)
+    app.jinja_env.bytecode_cache = _TEMPLATES
+    return app
+
+
+def _database_url(tmp_path_factory, worker_id: str) -> str:
+    if os.environ.get("DB_BACKEND") == "postgres":
+        return postgres_url_for_worker(os.environ["TEST_DATABASE_URL"], worker_id)
+    return f"sqlite:///{tmp_path_factory.mktemp('db') / 'test.db'}"
+
+
+@pytest.fixture(scope="session")
+def database_url(tmp_path_factory, worker_id):
+    return _database_url(tmp_path_factory, worker_id)
+
+
+@pytest.fixture(scope="session")
+def _schema_app(database_url, tmp_path_factory):
+    """One app per test session whose only job is to create the schema once."""
+    app = make_test_app(SQLALCHEMY_DATABASE_URI=database_url,
+                     SEARCH_INDEX_DIR=str(tmp_path_factory.mktemp("schema-index")))
+    with app.app_context():
+        db.drop_all()
+        db.create_all()
+        db.engine.dispose()  # leave no idle connections behind on PostgreSQL
+    return app
+
+
+def _empty_all_tables() -> None:
+    if db.engine.dialect.name == "postgresql":
+        names = ", ".join(f'"{t.name}"' for t in db.metadata.sorted_tables)
+        db.session.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
+    else:
+        for table in reversed(db.metadata.sorted_tables):
+            db.session.execute(table.delete())
+    db.session.commit()
+
+
+@pytest.fixture
+def app(_schema_app, database_url, tmp_path):
+    """A fresh app with empty tables and an empty search index of its own."""
+    app = make_test_app(SQLALCHEMY_DATABASE_URI=database_url,
+                     SEARCH_INDEX_DIR=str(tmp_path / "index"))
+    with app.app_context():
+        _empty_all_tables()
+        yield app
+        db.session.remove()
+        db.engine.dispose()
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture
+def runner(app):
+    return app.test_cli_runner()
+
+
+@pytest.fixture(scope="session")
+def demo_app(tmp_path_factory):
+    """The full demo data set on its own SQLite database and index, built once per session.
+    Read-only: tests that change data use `app` instead."""
+    base = Path(tmp_path_factory.mktemp("demo"))
+    app = make_test_app(SQLALCHEMY_DATABASE_URI=f"sqlite:///{base / 'demo.db'}",
+                     SEARCH_INDEX_DIR=str(base / "index"))
+    with app.app_context():
+        db.create_all()
+    result = app.test_cli_runner().invoke(args=["demo", "load"])
+    assert result.exit_code == 0, result.output
+    result = app.test_cli_runner().invoke(args=["search", "rebuild"])
+    assert result.exit_code == 0, result.output
+    return app
+
+
+@pytest.fixture
+def demo_client(demo_app):
+    with demo_app.app_context():
+        yield demo_app.test_client()
