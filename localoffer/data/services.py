@@ -1,0 +1,67 @@
+"""Reading services for pages, the shortlist and the search index."""
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable, Iterator
+
+from sqlalchemy import select
+from sqlalchemy.orm import raiseload
+
+from ..extensions import db
+from ..models import Service
+from ..vocab import FINDABLE_STATUSES
+
+
+def _parse_ids(ids: Iterable[str | uuid.UUID]) -> list[uuid.UUID]:
+    parsed = []
+    for raw in ids:
+        try:
+            parsed.append(raw if isinstance(raw, uuid.UUID) else uuid.UUID(str(raw)))
+        except (ValueError, AttributeError):
+            continue
+    return parsed
+
+
+def findable_clause():
+    return Service.is_published.is_(True) & Service.status.in_(FINDABLE_STATUSES)
+
+
+def get_findable_service(service_id: str) -> Service | None:
+    """A service a family may see, or None (unknown id, unpublished or closed for good)."""
+    ids = _parse_ids([service_id])
+    if not ids:
+        return None
+    return db.session.scalar(select(Service).where(Service.id == ids[0], findable_clause()))
+
+
+def findable_services_by_ids(ids: Iterable[str | uuid.UUID], options=()) -> list[Service]:
+    """Findable services in the order given; ids that are not findable (any more) are dropped.
+    Search results go through here, so a service hidden since the index was written never shows."""
+    wanted = _parse_ids(ids)
+    if not wanted:
+        return []
+    stmt = select(Service).where(Service.id.in_(wanted), findable_clause()).options(*options)
+    rows = {s.id: s for s in db.session.scalars(stmt)}
+    return [rows[i] for i in wanted if i in rows]
+
+
+# A search result shows name, organisation, summary, ages, areas, cost, needs, delivery and days:
+# loading contacts, languages and Local Offer answers for 20 rows would double the page's cost.
+_LISTING_OPTIONS = (raiseload(Service.contacts), raiseload(Service.languages),
+                    raiseload(Service.local_offer_answers), raiseload(Service.cost_options))
+
+
+def listing_services_by_ids(ids: Iterable[str | uuid.UUID]) -> list[Service]:
+    """Like findable_services_by_ids, loading only what a search result shows."""
+    return findable_services_by_ids(ids, _LISTING_OPTIONS)
+
+
+def iter_findable_services(batch: int = 500, options=()) -> Iterator[Service]:
+    """Every findable service, in batches (index builds, checks and exports)."""
+    stmt = (select(Service).where(findable_clause()).order_by(Service.id).options(*options)
+            .execution_options(yield_per=batch))
+    yield from db.session.scalars(stmt)
+
+
+def count_services() -> int:
+    return db.session.scalar(select(db.func.count()).select_from(Service)) or 0

@@ -1,0 +1,42 @@
+"""`flask --app wsgi demo load [--if-empty] [--synthetic N]` (CONTRACT §3)."""
+from __future__ import annotations
+
+import click
+from flask import current_app
+from flask.cli import AppGroup
+from flask_babel import gettext as _
+
+from ..extensions import db
+from ..search import deferred_sync
+from .loader import LoadCounts, has_services, load_demo, load_synthetic
+
+demo_cli = AppGroup("demo", help="Demo data.")
+
+
+@demo_cli.command("load")
+@click.option("--if-empty", is_flag=True, help="Do nothing if the directory already has any service.")
+@click.option("--synthetic", type=click.IntRange(min=0), default=0, metavar="N",
+              help="Also generate N extra services for load tests.")
+def load_command(if_empty: bool, synthetic: int) -> None:
+    """Load the Essex demo data set. Safe to run again: nothing is duplicated or overwritten."""
+    if if_empty and has_services(db.session):
+        click.echo(_("The directory already has services, so the demo data was not loaded."))
+        return
+    # The search index catches up once, at the end, rather than after every batch.
+    with deferred_sync():
+        counts = load_demo(db.session, sendiass_phone=current_app.config.get("SENDIASS_PHONE"),
+                           sendiass_url=current_app.config.get("SENDIASS_URL"))
+        click.echo(_("Demo data set:"))
+        _report(counts)
+        if synthetic:
+            click.echo(_("Synthetic services (%(count)d asked for):", count=synthetic))
+            _report(load_synthetic(db.session, synthetic))
+
+
+def _report(counts: LoadCounts) -> None:
+    for label, created, kept in (
+        (_("Organisations"), counts.organisations_created, counts.organisations_kept),
+        (_("Services"), counts.services_created, counts.services_kept),
+        (_("Locations"), counts.locations_created, counts.locations_kept),
+    ):
+        click.echo("  " + _("%(label)s: %(created)d created, %(kept)d kept", label=label, created=created, kept=kept))

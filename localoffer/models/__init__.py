@@ -1,0 +1,5 @@
+"""All models, imported here so Alembic and the app see one metadata."""
+from .directory import (Contact, CostOption, IndexOutbox, Language, LocalOfferAnswer, Location,  # noqa: F401
+                        Organisation, Schedule, SearchLog, Service, ServiceArea, ServiceAtLocation,
+                        TaxonomyTerm, service_taxonomy_term)
+from .reports import ProblemReport  # noqa: F401,E402
