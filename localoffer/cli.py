@@ -1,0 +1,14 @@
+"""Command line: `flask --app wsgi <group> <command>` (CONTRACT §3)."""
+from __future__ import annotations
+
+from flask import Flask
+
+
+def init_app(app: Flask) -> None:
+    from .demo.cli import demo_cli
+    from .openreferral.cli import oruk_cli
+    from .search.cli import search_cli
+
+    app.cli.add_command(demo_cli)
+    app.cli.add_command(search_cli)
+    app.cli.add_command(oruk_cli)

@@ -1,0 +1,262 @@
+"""One generation of the index as a process sees it, with the sets every search needs.
+
+Whoosh keeps an index as segments. A segment never changes once written (only its list of
+deleted documents grows), and a sync commit just adds a small new segment. So everything
+expensive is worked out once per SEGMENT and kept across generations (SegmentData):
+ids and names, facet and age sets, word matches with their scores, venue distances and the
+spelling vocabulary. A Snapshot (one per generation) stitches the segments together, which
+after an edit costs a few milliseconds instead of re-reading the whole index.
+
+Reopening per request would throw all of this away (research/perf-anchors.md, pitfall 1).
+"""
+from __future__ import annotations
+
+from array import array
+from collections import OrderedDict
+
+from whoosh.reading import TermNotFound
+
+from ..vocab import AGE_MAX, AGE_MIN, COUNTYWIDE, QUADRANTS
+from .bitsets import Membership, bits_of, members
+from .query import FACET_VOCAB, Place
+from .spelling import Speller
+from .text import NAME_ONLY, Unit, normalize_name, unit_query
+
+UNIT_CACHE = 512  # query units remembered per segment (and per snapshot)
+DISTANCE_CACHE = 64  # places remembered
+
+
+class LRU(OrderedDict):
+    def __init__(self, size: int):
+        super().__init__()
+        self.size = size
+
+    def remember(self, key, value):
+        self[key] = value
+        self.move_to_end(key)
+        while len(self) > self.size:
+            self.popitem(last=False)
+        return value
+
+    def recall(self, key):
+        value = self.get(key)
+        if value is not None:
+            self.move_to_end(key)
+        return value
+
+
+class SegmentData:
+    """What one segment holds, in segment-local document numbers."""
+
+    def __init__(self, segreader):
+        self.size = size = segreader.doc_count_all()
+        self.ids: list[str | None] = [None] * size
+        self.names: list[str] = [""] * size
+        self.fingerprints: list[str] = [""] * size
+        self.keys: list[str] = [""] * size
+        self.venues: dict[int, list[tuple[float, float]]] = {}
+        present = []
+        ages: dict[int, list[int]] = {age: [] for age in range(AGE_MIN, AGE_MAX + 1)}
+        for docnum, fields in segreader.iter_docs():
+            present.append(docnum)
+            self.ids[docnum] = fields["id"]
+            self.names[docnum] = fields.get("name", "")
+            self.keys[docnum] = fields.get("name_key", "")
+            self.fingerprints[docnum] = fields.get("fingerprint", "")
+            if fields.get("venues"):
+                self.venues[docnum] = [tuple(p) for p in fields["venues"]]
+            low, high = fields.get("ages", (AGE_MIN, AGE_MAX))
+            for age in range(max(low, AGE_MIN), min(high, AGE_MAX) + 1):
+                ages[age].append(docnum)
+        self.present = bits_of(present, size)
+
+        def term_bits(field: str, value: str) -> int:
+            try:
+                return bits_of(segreader.postings(field, value).all_ids(), size)
+            except TermNotFound:
+                return 0
+
+        self.values = {group: {v: term_bits(group, v) for v in vocab} for group, vocab in FACET_VOCAB.items()}
+        countywide = term_bits("quadrant", COUNTYWIDE)
+        for quadrant in QUADRANTS:  # a countywide service is in every quadrant
+            self.values["quadrant"][quadrant] |= countywide
+        self.ages = {age: bits_of(docs, size) for age, docs in ages.items()}
+        self.units = LRU(UNIT_CACHE)
+        self.distances = LRU(DISTANCE_CACHE)
+        self.speller: Speller | None = None
+
+    def unit(self, unit: Unit, name_only: bool, subsearcher, context) -> tuple[int, array | None]:
+        """(documents matching the unit, their scores) in this segment. Scores use the whole
+        index's statistics at the time; they only order results, so a later edit elsewhere
+        making them slightly out of date does not matter."""
+        key = (unit.alternatives, name_only)
+        found = self.units.recall(key)
+        if found is None:
+            if name_only:
+                q = unit_query(unit, NAME_ONLY)
+                found = (bits_of(q.docs(subsearcher), self.size), None)
+            else:
+                scores = array("f", bytes(4 * self.size))
+                hits = []
+                matcher = unit_query(unit).matcher(subsearcher, context)
+                while matcher.is_active():
+                    docnum = matcher.id()
+                    hits.append(docnum)
+                    scores[docnum] = matcher.score()
+                    matcher.next()
+                found = (bits_of(hits, self.size), scores)
+            self.units.remember(key, found)
+        return found
+
+    def distances_from(self, place: Place) -> dict[int, float]:
+        from ..reference.gazetteer import distance_miles
+
+        key = (place.latitude, place.longitude)
+        found = self.distances.recall(key)
+        if found is None:
+            found = self.distances.remember(key, {
+                d: min(distance_miles(place.latitude, place.longitude, lat, lon) for lat, lon in points)
+                for d, points in self.venues.items()
+            })
+        return found
+
+    def spelling(self, segreader) -> Speller:
+        if self.speller is None:
+            self.speller = Speller(self._word_counts(segreader))
+        return self.speller
+
+    def _word_counts(self, segreader) -> dict[str, int]:
+        frequencies: dict[str, int] = {}
+        # A segment without the column (one a merge left empty) has no words. Asking Whoosh
+        # for it anyway fails inside Whoosh (its stand-in empty column has no default).
+        if not self.present or not segreader.has_column("words"):
+            return frequencies
+        live = Membership(self.present)
+        for docnum, words in enumerate(segreader.column_reader("words")):
+            if docnum in live and words:
+                for word in words.decode().split():
+                    frequencies[word] = frequencies.get(word, 0) + 1
+        return frequencies
+
+
+class Snapshot:
+    """The whole index at one generation, in global document numbers."""
+
+    def __init__(self, key: tuple, searcher, segments: dict[str, SegmentData]):
+        self.key = key
+        self.searcher = searcher
+        self._context = searcher.context()
+        reader = searcher.reader()
+        self.size = size = reader.doc_count_all()
+        self.parts: list[tuple[SegmentData, int, object, object]] = []  # data, offset, searcher, reader
+        for (segreader, offset), (subsearcher, _) in zip(reader.leaf_readers(), searcher.leaf_searchers()):
+            # An empty index has no segments, and merging away deleted documents can leave
+            # an empty one: neither holds anything to search (or read columns from).
+            if segreader.segment() is None or segreader.doc_count_all() == 0:
+                continue
+            segment_id = segreader.segment().segment_id()
+            data = segments.get(segment_id)
+            if data is None:
+                data = segments[segment_id] = SegmentData(segreader)
+            self.parts.append((data, offset, subsearcher, segreader))
+        self.segment_ids = {part[3].segment().segment_id() for part in self.parts}
+
+        self.ids: list[str | None] = [None] * size
+        keys: list[str] = [""] * size
+        names: list[str] = [""] * size
+        self.all = 0
+        self.groups = {group: dict.fromkeys(vocab, 0) for group, vocab in FACET_VOCAB.items()}
+        self.ages = dict.fromkeys(range(AGE_MIN, AGE_MAX + 1), 0)
+        self.with_venue = 0
+        for data, offset, _sub, segreader in self.parts:
+            live = data.present
+            deleted = segreader.deleted_docs_set if segreader.has_deletions() else ()
+            if deleted:
+                live &= ~bits_of(deleted, data.size)
+            self.all |= live << offset
+            self.ids[offset:offset + data.size] = data.ids
+            keys[offset:offset + data.size] = data.keys
+            names[offset:offset + data.size] = data.names
+            for group, values in data.values.items():
+                for value, bits in values.items():
+                    self.groups[group][value] |= bits << offset
+            for age, bits in data.ages.items():
+                self.ages[age] |= bits << offset
+            self.with_venue |= bits_of(data.venues, data.size) << offset
+        for values in self.groups.values():
+            for value in values:
+                values[value] &= self.all
+        for age in self.ages:
+            self.ages[age] &= self.all
+        self.with_venue &= self.all
+        self.count = self.all.bit_count()
+
+        live_docs = members(self.all)
+        self.name_order = sorted(live_docs, key=lambda d: (keys[d], names[d], self.ids[d]))
+        self.name_rank = array("l", bytes(8 * max(size, 1)))
+        for rank, docnum in enumerate(self.name_order):
+            self.name_rank[docnum] = rank
+        self._exact: dict[str, list[int]] = {}
+        for docnum in live_docs:
+            self._exact.setdefault(keys[docnum], []).append(docnum)
+        self._units = LRU(UNIT_CACHE)
+        self._distances = LRU(DISTANCE_CACHE)
+
+    def close(self) -> None:
+        self.searcher.close()
+
+    @property
+    def fingerprints(self) -> dict[str, str]:
+        """id -> content fingerprint of every live document, for `search check`."""
+        out, live = {}, Membership(self.all)
+        for data, offset, _sub, _reader in self.parts:
+            for local, service_id in enumerate(data.ids):
+                if service_id is not None and offset + local in live:
+                    out[service_id] = data.fingerprints[local]
+        return out
+
+    def exact_name(self, text: str) -> int:
+        """Services whose name is exactly this text (case and punctuation aside)."""
+        return bits_of(self._exact.get(normalize_name(text), ()), self.size)
+
+    def unit(self, unit: Unit) -> tuple[int, array]:
+        """(services matching one query unit, by any synonym in any field; their scores)."""
+        found = self._units.recall((unit.alternatives, False))
+        if found is None:
+            bits, scores = 0, array("f")
+            for data, offset, subsearcher, _reader in self.parts:
+                part_bits, part_scores = data.unit(unit, False, subsearcher, self._context)
+                bits |= part_bits << offset
+                scores += part_scores
+            found = self._units.remember((unit.alternatives, False), (bits & self.all, scores))
+        return found
+
+    def unit_bits(self, unit: Unit) -> int:
+        return self.unit(unit)[0]
+
+    def name_bits(self, unit: Unit) -> int:
+        """Services with the unit (by any synonym) in their name."""
+        found = self._units.recall((unit.alternatives, True))
+        if found is None:
+            bits = 0
+            for data, offset, subsearcher, _reader in self.parts:
+                bits |= data.unit(unit, True, subsearcher, self._context)[0] << offset
+            found = self._units.remember((unit.alternatives, True), bits & self.all)
+        return found
+
+    def distances(self, place: Place) -> dict[int, float]:
+        """docnum -> miles from the place to the service's nearest venue."""
+        key = (place.latitude, place.longitude)
+        found = self._distances.recall(key)
+        if found is None:
+            found, live = {}, Membership(self.all)
+            for data, offset, _sub, _reader in self.parts:
+                for local, miles in data.distances_from(place).items():
+                    if offset + local in live:
+                        found[offset + local] = miles
+            self._distances.remember(key, found)
+        return found
+
+    def spellers(self) -> list[Speller]:
+        return [data.spelling(reader) for data, _offset, _sub, reader in self.parts]
+
