@@ -1,0 +1,6 @@
+"""Find services: the search page, /services.json and service pages."""
+from flask import Blueprint
+
+bp = Blueprint("directory", __name__)
+
+from . import routes  # noqa: E402,F401

@@ -1,0 +1,102 @@
+"""Find services: the search page, /services.json, service pages and "report a problem"."""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from flask import abort, current_app, jsonify, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+
+from .. import search
+from ..data.reports import save_problem_report
+from ..data.searchlog import record_search
+from ..data.services import get_findable_service, listing_services_by_ids
+from ..search.query import SearchQuery, SearchResults
+from ..shortlist import store as shortlist
+from . import bp, presenters
+from .as_json import search_json
+from .forms import DETAILS_MAX_CHARS, ReportProblemForm
+from .service_details import TEMPLATE_FILTERS, service_page
+
+for _name, _filter in TEMPLATE_FILTERS.items():
+    bp.add_app_template_filter(_filter, _name)
+
+
+def _run_search() -> tuple[SearchQuery, dict[str, str], SearchResults, list]:
+    """Parse, search, load the rows (re-checking visibility) and log page-1 searches."""
+    query, errors = SearchQuery.from_args(request.args, per_page=current_app.config["SEARCH_PAGE_SIZE"])
+    try:
+        results = search.search_services(query)
+    except search.SearchUnavailable:
+        abort(503)  # the index cannot be opened: a clear "try later" page, not a stack trace
+    if query.page == 1:
+        record_search(query, results)  # before loading rows: its commit would expire them
+    services = listing_services_by_ids(results.ids)
+    if results.near_unknown:
+        errors = {**errors, "near": _("We could not find ‘%(near)s’. Try a town name or the first part "
+                                      "of a postcode, like CM1", near=query.near)}
+    return query, errors, results, services
+
+
+def _count(query: SearchQuery) -> int:
+    try:
+        return search.search_services(replace(query, page=1, per_page=1)).total
+    except search.SearchUnavailable:
+        abort(503)
+
+
+@bp.route("/services", endpoint="search")
+def search_page():
+    query, errors, results, services = _run_search()
+    return render_template(
+        "directory/search.html",
+        query=query, results=results, errors=errors,
+        error_title_prefix=bool(errors),
+        raw_age=str(request.args.get("age", ""))[:20],
+        cards=presenters.result_cards(services, results, set(shortlist.saved_ids())),
+        filter_groups=presenters.filter_groups(query, results),
+        tags=presenters.selected_tags(query, results),
+        sort_options=presenters.sort_options(query, results),
+        pagination=presenters.pagination(query, results),
+        relaxations=presenters.relaxations(query, _count) if results.total == 0 else [],
+        clear_url=presenters.search_url(SearchQuery(text=query.text)),
+        beyond_last_page=results.total > 0 and query.page > results.pages,
+        last_page_url=presenters.search_url(query, page=results.pages),
+        suggestion_url=presenters.search_url(query, text=results.suggestion) if results.suggestion else "",
+    )
+
+
+@bp.route("/services.json", endpoint="search_json")
+def search_json_view():
+    _query, errors, results, services = _run_search()
+    return jsonify(search_json(results, services, errors))
+
+
+def _findable_or_404(service_id: str):
+    service = get_findable_service(service_id)
+    if service is None:
+        abort(404)
+    return service
+
+
+@bp.route("/services/<service_id>")
+def service(service_id: str):
+    found = _findable_or_404(service_id)
+    return render_template("directory/service.html", page=service_page(found),
+                           on_shortlist=str(found.id) in shortlist.saved_ids())
+
+
+@bp.route("/services/<service_id>/report-a-problem", methods=["GET", "POST"])
+def report_problem(service_id: str):
+    found = _findable_or_404(service_id)
+    form = ReportProblemForm()
+    if form.validate_on_submit():
+        save_problem_report(found.id, form.reason.data, form.details.data or "")
+        return redirect(url_for(".problem_reported", service_id=str(found.id)))
+    return render_template("directory/report_problem.html", service=found, form=form,
+                           error_title_prefix=bool(form.errors), details_max=DETAILS_MAX_CHARS)
+
+
+@bp.route("/services/<service_id>/report-a-problem/sent")
+def problem_reported(service_id: str):
+    found = _findable_or_404(service_id)
+    return render_template("directory/problem_reported.html", service=found)
