@@ -1,0 +1,78 @@
+"""`flask --app wsgi oruk import SOURCE [--dry-run]` and `oruk export` (CONTRACT §3)."""
+from __future__ import annotations
+
+import click
+from flask import current_app
+from flask.cli import AppGroup
+from flask_babel import gettext as _
+
+from ..search import deferred_sync
+from .exporter import write_csv, write_json
+from .importer import Summary, import_records
+from .sources import SourceError, read_feed
+
+oruk_cli = AppGroup("oruk", help="Open Referral UK: import services from feeds, export the directory.")
+
+
+@oruk_cli.command("import")
+@click.argument("source")
+@click.option("--dry-run", is_flag=True, help="Check the feed and report what would change, saving nothing.")
+def import_command(source: str, dry_run: bool) -> None:
+    """Import services from an Open Referral UK feed: a JSON file or an http(s) URL.
+
+    SOURCE may hold one service, a list of services or a paged `{"contents": [...]}`
+    response (a paged URL is followed page by page), in ORUK 3.0 or the older ORUK 1.0
+    shape. Importing is an upsert by id, so running the same feed again changes nothing.
+    With ORUK_IMPORT_REQUIRES_APPROVAL set, new services arrive unpublished for a moderator
+    to publish (the full provider-edit approval flow arrives with issue 3)."""
+    try:
+        feed = read_feed(source)
+    except SourceError as error:
+        raise click.ClickException(_("Nothing was imported: %(reason)s", reason=error)) from None
+    for note in feed.notes:
+        click.echo(note)
+    requires_approval = bool(current_app.config.get("ORUK_IMPORT_REQUIRES_APPROVAL"))
+    # The search index catches up once at the end (a dry run leaves nothing to catch up).
+    with deferred_sync():
+        summary = import_records(feed.records, dry_run=dry_run, requires_approval=requires_approval)
+    _report(summary, len(feed.records), feed.pages)
+
+
+def _report(summary: Summary, records: int, pages: int) -> None:
+    if summary.dry_run:
+        click.echo(_("Dry run: nothing was saved. This is what the import would do."))
+    click.echo(_("Read %(records)d records from %(pages)d page(s).", records=records, pages=pages))
+    click.echo(_("Created: %(n)d", n=summary.created))
+    click.echo(_("Updated: %(n)d", n=summary.updated))
+    click.echo(_("Unchanged: %(n)d", n=summary.unchanged))
+    click.echo(_("Skipped: %(n)d", n=len(summary.skipped)))
+    for label, reason in summary.skipped:
+        click.echo("  - " + _("%(record)s: %(reason)s", record=label, reason=reason))
+    if summary.notes:
+        click.echo(_("Notes:"))
+        for label, note in summary.notes:
+            click.echo("  - " + _("%(record)s: %(note)s", record=label, note=note))
+    if summary.requires_approval and summary.created:
+        click.echo(_("New services were saved unpublished: a moderator must publish them "
+                     "(ORUK_IMPORT_REQUIRES_APPROVAL is on)."))
+
+
+@oruk_cli.command("export")
+@click.option("--format", "kind", type=click.Choice(["csv", "json"]), required=True,
+              help="csv: one row per service, lists joined with ';' (UTF-8 with a BOM for Excel). "
+                   "json: one ORUK '/services' page ({\"contents\": [...]}) of full services, "
+                   "as /api/oruk/services/<id> serves them; `oruk import` reads it back.")
+@click.argument("output", type=click.Path(dir_okay=False, writable=True))
+def export_command(kind: str, output: str) -> None:
+    """Export every published, findable service to OUTPUT."""
+    try:
+        if kind == "csv":
+            with open(output, "w", encoding="utf-8-sig", newline="") as out:
+                count = write_csv(out)
+        else:
+            with open(output, "w", encoding="utf-8") as out:
+                count = write_json(out)
+    except OSError as error:
+        raise click.ClickException(_("The export could not be written (%(reason)s).",
+                                     reason=error.strerror or error)) from None
+    click.echo(_("Exported %(count)d services to %(output)s.", count=count, output=output))
