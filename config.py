@@ -70,6 +70,35 @@ class Config:
     # moderator must publish them. (The full provider-edit approval flow arrives with issue 3.)
     ORUK_IMPORT_REQUIRES_APPROVAL = os.environ.get("ORUK_IMPORT_REQUIRES_APPROVAL", "").lower() in ("1", "true", "yes")
 
+    # Staff sign-in (README "Security"): sessions end after 30 idle minutes or 12 hours.
+    STAFF_IDLE_MINUTES = 30
+    STAFF_MAX_HOURS = 12
+    STAFF_MFA_REQUIRED = False  # two-factor for staff roles; always on in production
+    # Failed sign-ins allowed per account and per IP address in each window.
+    SIGN_IN_ACCOUNT_LIMIT = 10
+    SIGN_IN_IP_LIMIT = 100
+    SIGN_IN_WINDOW_SECONDS = 15 * 60
+    INVITATION_HOURS = 72
+    PASSWORD_RESET_MINUTES = 60
+    # Where links in emails point (emails are sent outside a request, e.g. by the daily job).
+    PUBLIC_BASE_URL = os.environ.get("PUBLIC_BASE_URL", "http://127.0.0.1:5000")
+
+    # Email (localoffer/mail.py): development writes messages to instance/mail/.
+    MAIL_BACKEND = os.environ.get("MAIL_BACKEND", "folder")
+    MAIL_FOLDER = os.environ.get("MAIL_FOLDER", str(INSTANCE_DIR / "mail"))
+    MAIL_FROM = os.environ.get("MAIL_FROM", "Essex Local Offer <localoffer@essex.gov.uk>")
+    MAIL_SERVER = os.environ.get("MAIL_SERVER", "localhost")
+    MAIL_PORT = int(os.environ.get("MAIL_PORT", "587"))
+    MAIL_USERNAME = os.environ.get("MAIL_USERNAME") or None
+    MAIL_PASSWORD = os.environ.get("MAIL_PASSWORD") or None
+    MAIL_USE_TLS = os.environ.get("MAIL_USE_TLS", "true").lower() in ("1", "true", "yes")
+
+    # Freshness: a listing is due for review this long after its last review; a reminder that
+    # gets no answer for ESCALATE_AFTER_DAYS goes to council moderators.
+    REVIEW_INTERVAL_DAYS = 365
+    REVIEW_REMINDER_DAYS_BEFORE = 14
+    REVIEW_ESCALATE_AFTER_DAYS = 28
+
 
 class DevelopmentConfig(Config):
     DEBUG = False  # gunicorn serves make run; the debugger must never be reachable
@@ -83,9 +112,15 @@ class TestConfig(Config):
     SESSION_COOKIE_SECURE = False
     WTF_CSRF_ENABLED = False
     SQLALCHEMY_DATABASE_URI = "sqlite://"
+    MAIL_BACKEND = "memory"
+    PUBLIC_BASE_URL = "http://localhost"
 
 
 class ProductionConfig(Config):
+    STAFF_MFA_REQUIRED = True
+    SESSION_COOKIE_NAME = "__Host-session"
+    MAIL_BACKEND = os.environ.get("MAIL_BACKEND", "smtp")
+
     @classmethod
     def check(cls) -> None:
         if not cls.SECRET_KEY or len(cls.SECRET_KEY) < 32:

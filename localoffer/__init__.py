@@ -16,8 +16,9 @@ def create_app(config_class: type[Config] | None = None, **overrides) -> Flask:
     _register_extensions(app)
     _register_blueprints(app)
 
-    from . import cli, errors, filters, i18n, security
+    from . import auth, cli, errors, filters, i18n, security
 
+    auth.init_app(app)
     i18n.init_app(app)
     security.init_app(app)
     errors.init_app(app)
@@ -64,3 +65,7 @@ def _register_blueprints(app: Flask) -> None:
     app.register_blueprint(directory_bp)
     app.register_blueprint(shortlist_bp)
     app.register_blueprint(api_bp)
+
+    from .staff import register as register_staff
+
+    register_staff(app)

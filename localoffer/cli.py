@@ -8,7 +8,9 @@ def init_app(app: Flask) -> None:
     from .demo.cli import demo_cli
     from .openreferral.cli import oruk_cli
     from .search.cli import search_cli
+    from .staff.cli import users_cli
 
     app.cli.add_command(demo_cli)
     app.cli.add_command(search_cli)
     app.cli.add_command(oruk_cli)
+    app.cli.add_command(users_cli)

@@ -80,6 +80,8 @@ STATUSES: dict[str, str] = {
     "active": _l("Open"),
     "temporarily-closed": _l("Temporarily closed"),
     "inactive": _l("Closed"),
+    # Taken out of the directory by staff; kept with its history so it can be restored.
+    "archived": _l("Archived"),
 }
 # Findable in search: open services and those only temporarily closed (shown with a banner).
 FINDABLE_STATUSES = ("active", "temporarily-closed")

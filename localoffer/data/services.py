@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterable, Iterator
+from datetime import date
 
 from sqlalchemy import select
 from sqlalchemy.orm import raiseload
@@ -22,8 +23,12 @@ def _parse_ids(ids: Iterable[str | uuid.UUID]) -> list[uuid.UUID]:
     return parsed
 
 
-def findable_clause():
-    return Service.is_published.is_(True) & Service.status.in_(FINDABLE_STATUSES)
+def findable_clause(today: date | None = None):
+    """Published, open or temporarily closed, and inside its visible-from/to dates."""
+    today = today or date.today()
+    return (Service.is_published.is_(True) & Service.status.in_(FINDABLE_STATUSES)
+            & (Service.visible_from.is_(None) | (Service.visible_from <= today))
+            & (Service.visible_to.is_(None) | (Service.visible_to >= today)))
 
 
 def get_findable_service(service_id: str) -> Service | None:

@@ -3,3 +3,5 @@ from .directory import (Contact, CostOption, IndexOutbox, Language, LocalOfferAn
                         Organisation, Schedule, SearchLog, Service, ServiceArea, ServiceAtLocation,
                         TaxonomyTerm, service_taxonomy_term)
 from .reports import ProblemReport  # noqa: F401,E402
+from .accounts import RateLimit, StaffSession, User, UserToken  # noqa: F401,E402
+from .governance import AuditEvent, ServiceRevision, ServiceVersion  # noqa: F401,E402

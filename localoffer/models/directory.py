@@ -75,6 +75,14 @@ class Service(UuidPk, Timestamps, db.Model):
     is_countywide: Mapped[bool] = mapped_column(Boolean, default=False)
     alert: Mapped[str] = mapped_column(Text, default="")
     last_reviewed: Mapped[date | None] = mapped_column(Date)
+    # Lifecycle: seasonal activities are findable only between these dates (either may be empty).
+    visible_from: Mapped[date | None] = mapped_column(Date)
+    visible_to: Mapped[date | None] = mapped_column(Date)
+    # Freshness: when the listing should next be checked (12 months after each review), when the
+    # provider was reminded, and when an ignored reminder was passed to council moderators.
+    review_due: Mapped[date | None] = mapped_column(Date, index=True)
+    review_reminder_sent_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    review_escalated_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
 
     organisation: Mapped[Organisation] = relationship(back_populates="services", lazy="joined")
     taxonomy_terms: Mapped[list[TaxonomyTerm]] = relationship(secondary=service_taxonomy_term, lazy="selectin")
@@ -90,7 +98,13 @@ class Service(UuidPk, Timestamps, db.Model):
 
     @property
     def is_findable(self) -> bool:
-        return self.is_published and self.status in FINDABLE_STATUSES
+        return self.is_published and self.status in FINDABLE_STATUSES and self.is_in_season()
+
+    def is_in_season(self, today: date | None = None) -> bool:
+        """Inside its visible-from/to dates (a service with neither is always in season)."""
+        today = today or date.today()
+        return ((self.visible_from is None or self.visible_from <= today)
+                and (self.visible_to is None or today <= self.visible_to))
 
     def terms(self, taxonomy: str) -> list[str]:
         return sorted(t.code for t in self.taxonomy_terms if t.taxonomy == taxonomy)

@@ -26,5 +26,9 @@ class ProblemReport(UuidPk, db.Model):
     details: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, index=True)
     status: Mapped[str] = mapped_column(String(20), default="new", index=True)
+    # Staff triage: who last moved it on, when, and a note (never shown to the public).
+    updated_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    handled_by_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("user_account.id", ondelete="SET NULL"))
+    staff_note: Mapped[str] = mapped_column(Text, default="")
 
     service: Mapped[Service] = relationship()

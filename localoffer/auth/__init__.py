@@ -1,0 +1,99 @@
+"""Who is signed in, and whether they may see a page.
+
+The session cookie holds only `staff_sid`, the id of a StaffSession row. Every request checks
+that row on the server: ended (signed out, password changed, account disabled), idle for more
+than STAFF_IDLE_MINUTES or older than STAFF_MAX_HOURS means signed out.
+"""
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+from functools import wraps
+
+from flask import Flask, abort, current_app, g, redirect, request, session, url_for
+
+from ..extensions import db
+from .roles import PERMISSIONS, STAFF_ROLES, can
+
+SESSION_KEY = "staff_sid"
+
+
+def _aware(moment: datetime) -> datetime:
+    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+
+
+def _load_user() -> None:
+    g.user = None
+    g.staff_session = None
+    sid = session.get(SESSION_KEY)
+    if not sid:
+        return
+    from ..data.accounts import get_session
+
+    staff_session = get_session(sid)
+    now = datetime.now(timezone.utc)
+    cfg = current_app.config
+    if (staff_session is None or staff_session.ended_at is not None or not staff_session.user.is_active
+            or now - _aware(staff_session.last_seen_at) > timedelta(minutes=cfg["STAFF_IDLE_MINUTES"])
+            or now - _aware(staff_session.created_at) > timedelta(hours=cfg["STAFF_MAX_HOURS"])):
+        session.pop(SESSION_KEY, None)
+        g.session_expired = staff_session is not None
+        return
+    g.staff_session = staff_session
+    g.user = staff_session.user if staff_session.mfa_passed else None
+    g.pending_user = None if staff_session.mfa_passed else staff_session.user
+    # Sliding idle timeout, written at most once a minute so browsing stays read-only.
+    if now - _aware(staff_session.last_seen_at) > timedelta(seconds=60):
+        staff_session.last_seen_at = now
+        db.session.commit()
+
+
+def mfa_required_for(user) -> bool:
+    return bool(current_app.config["STAFF_MFA_REQUIRED"]) and user.role in STAFF_ROLES
+
+
+def requires(permission: str):
+    """Only signed-in users whose role has `permission` may use the view: anonymous visitors
+    are sent to sign in (and back afterwards), others get 403. The meta-test in
+    tests/staff/test_permissions.py finds every staff view through `view.permission`."""
+    if permission not in PERMISSIONS:
+        raise ValueError(f"Unknown permission {permission!r}")
+
+    def decorator(view):
+        @wraps(view)
+        def wrapped(*args, **kwargs):
+            user = g.get("user")
+            if user is None:
+                return redirect(url_for("staff_auth.sign_in", next=request.full_path.rstrip("?")))
+            if mfa_required_for(user) and not user.has_totp:
+                return redirect(url_for("staff_account.two_factor_setup"))
+            if not can(user.role, permission):
+                current_app.logger.warning("Forbidden: %s (role %s) at %s", user.id, user.role, request.endpoint)
+                abort(403)
+            return view(*args, **kwargs)
+
+        wrapped.permission = permission
+        return wrapped
+
+    return decorator
+
+
+def public(view):
+    """Marks a view under /staff or /account that must work signed out (sign-in, reset)."""
+    view.permission = None
+    return view
+
+
+def init_app(app: Flask) -> None:
+    app.before_request(_load_user)
+
+    @app.context_processor
+    def staff_context():
+        user = g.get("user")
+        return {"current_user": user, "user_can": lambda p: can(user.role if user else None, p)}
+
+    @app.after_request
+    def no_store_for_staff(response):
+        # Staff pages show other people's data: never cache them (ASVS 14.3.2).
+        if request.path.startswith(("/staff", "/account")) or g.get("user"):
+            response.headers["Cache-Control"] = "no-store, no-cache, private, must-revalidate"
+        return response

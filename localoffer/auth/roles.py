@@ -1,0 +1,48 @@
+"""Roles (CONTRACT §4) and what each may do. The README's permission matrix is this table;
+tests/staff/test_permissions.py checks the two agree and that every /staff view names one."""
+from __future__ import annotations
+
+from flask_babel import lazy_gettext as _l
+
+ROLE_LABELS = {
+    "champion": _l("Family champion"),
+    "provider": _l("Provider"),
+    "council_moderator": _l("Council moderator"),
+    "forum_moderator": _l("Family Forum moderator"),
+    "admin": _l("Administrator"),
+}
+
+# Roles that see other people's data or change what families see: these need two-factor
+# sign-in in production (providers and champions may turn it on; see README, "Security").
+STAFF_ROLES = ("council_moderator", "forum_moderator", "admin")
+
+_EVERYONE = frozenset(ROLE_LABELS)
+_MODERATORS = frozenset({"council_moderator", "admin"})
+
+PERMISSIONS: dict[str, frozenset[str]] = {
+    # Staff home, own password and two-factor settings.
+    "account": _EVERYONE,
+    # Propose new services and changes to the organisation's own services.
+    "listings.propose": frozenset({"provider"}),
+    # Approve or reject proposals, edit any listing, lifecycle, history, review queue, exports.
+    "listings.moderate": _MODERATORS,
+    # Track "report a problem" items.
+    "reports.triage": _MODERATORS,
+    # Invite users, change roles, disable accounts, end sessions.
+    "users.manage": frozenset({"admin"}),
+    # Read and export the audit log.
+    "audit.view": frozenset({"admin"}),
+}
+
+PERMISSION_LABELS = {
+    "account": _l("Use the staff area: own password and two-factor sign-in"),
+    "listings.propose": _l("Propose new listings and changes to their organisation's listings"),
+    "listings.moderate": _l("Approve changes, edit any listing, archive, review, see history"),
+    "reports.triage": _l("Track problems families report with listings"),
+    "users.manage": _l("Invite users, change roles, disable accounts, end sessions"),
+    "audit.view": _l("Read and export the audit log"),
+}
+
+
+def can(role: str | None, permission: str) -> bool:
+    return role is not None and role in PERMISSIONS[permission]

@@ -1,0 +1,117 @@
+"""Every version of every service: a snapshot after each saved change, with who, when and
+which fields changed. Snapshots are plain JSON in the words staff read on the history page,
+so old versions stay readable even after the vocabularies or models change.
+
+Every path that changes a service (staff edits, approvals, lifecycle, reviews, imports, the
+demo loader) calls record_version() in the same transaction as the change.
+"""
+from __future__ import annotations
+
+import uuid
+from datetime import date
+
+from flask import g, has_request_context
+from sqlalchemy import select
+
+from ..extensions import db
+from ..models import Service, ServiceVersion, User
+from ..vocab import LOCAL_OFFER_QUESTIONS
+
+# Snapshot keys in the order the history page shows them.
+FIELDS = (
+    "name", "organisation", "summary", "description", "status", "is_published", "alert",
+    "needs", "categories", "min_age", "max_age", "eligibility", "quadrants", "is_countywide",
+    "delivery", "access_route", "how_to_access", "waiting_time", "is_free", "fees_description",
+    "cost_options", "url", "email", "phone", "contacts", "venues", "times", "languages",
+    "accessibility", "local_offer_answers", "visible_from", "visible_to", "last_reviewed", "review_due",
+)
+
+
+def _day(value: date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def snapshot(service: Service) -> dict:
+    """The service as plain JSON-able values, one entry per FIELDS key."""
+    return {
+        "name": service.name,
+        "organisation": service.organisation.name if service.organisation else "",
+        "summary": service.summary or "",
+        "description": service.description or "",
+        "status": service.status,
+        "is_published": bool(service.is_published),
+        "alert": service.alert or "",
+        "needs": service.needs,
+        "categories": service.categories,
+        "min_age": service.min_age,
+        "max_age": service.max_age,
+        "eligibility": service.eligibility or "",
+        "quadrants": sorted({a.quadrant for a in service.areas if a.quadrant}),
+        "is_countywide": bool(service.is_countywide),
+        "delivery": service.delivery_modes,
+        "access_route": service.access_route,
+        "how_to_access": service.how_to_access or "",
+        "waiting_time": service.waiting_time or "",
+        "is_free": bool(service.is_free),
+        "fees_description": service.fees_description or "",
+        "cost_options": [f"{c.option}: {c.amount if c.amount is not None else ''} {c.amount_description}".strip()
+                         for c in service.cost_options],
+        "url": service.url or "",
+        "email": service.email or "",
+        "phone": service.phone or "",
+        "contacts": sorted(" ".join(filter(None, (c.name, c.title, c.email, c.phone))) for c in service.contacts),
+        "venues": sorted(", ".join(filter(None, (sal.location.name, sal.location.address_1, sal.location.town,
+                                                 sal.location.postcode))) for sal in service.locations),
+        "times": sorted(" ".join(filter(None, (s.freq or "once", s.byday, _day(s.dtstart),
+                                               s.opens_at.strftime("%H:%M") if s.opens_at else "",
+                                               s.closes_at.strftime("%H:%M") if s.closes_at else "",
+                                               s.term, s.description))) for s in service.schedules),
+        "languages": sorted(lang.name for lang in service.languages),
+        "accessibility": service.accessibility,
+        "local_offer_answers": {a.question: a.answer for a in service.local_offer_answers
+                                if a.question in LOCAL_OFFER_QUESTIONS},
+        "visible_from": _day(service.visible_from),
+        "visible_to": _day(service.visible_to),
+        "last_reviewed": _day(service.last_reviewed),
+        "review_due": _day(service.review_due),
+    }
+
+
+def changed_fields(before: dict | None, after: dict) -> list[str]:
+    if before is None:
+        return []
+    return [key for key in FIELDS if before.get(key) != after.get(key)]
+
+
+def latest_version(service_id: uuid.UUID) -> ServiceVersion | None:
+    return db.session.scalar(select(ServiceVersion).where(ServiceVersion.service_id == service_id)
+                             .order_by(ServiceVersion.number.desc()).limit(1))
+
+
+def record_version(service: Service, note: str = "", *, user: User | None = None,
+                   actor: str | None = None) -> ServiceVersion | None:
+    """Add a version if the service differs from its last recorded one (None if it does not).
+    `user` defaults to whoever is signed in; `actor` names a process ("demo data", an import)."""
+    if user is None and has_request_context():
+        user = g.get("user")
+    db.session.flush()  # ids and relationships in place before reading them
+    after = snapshot(service)
+    last = latest_version(service.id)
+    if last is not None and last.snapshot == after:
+        return None
+    version = ServiceVersion(service_id=service.id, number=(last.number + 1) if last else 1,
+                             snapshot=after, changed_fields=changed_fields(last.snapshot if last else None, after),
+                             user_id=user.id if user else None,
+                             actor=user.email if user else (actor or "system"), note=note[:500])
+    db.session.add(version)
+    return version
+
+
+def versions_of(service_id: uuid.UUID) -> list[ServiceVersion]:
+    return list(db.session.scalars(select(ServiceVersion).where(ServiceVersion.service_id == service_id)
+                                   .order_by(ServiceVersion.number.desc())))
+
+
+def get_version(service_id: uuid.UUID, number: int) -> ServiceVersion | None:
+    return db.session.scalar(select(ServiceVersion).where(ServiceVersion.service_id == service_id,
+                                                          ServiceVersion.number == number))

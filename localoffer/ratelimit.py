@@ -1,0 +1,113 @@
+"""Fixed-window rate limits shared by every worker and node: in Redis when REDIS_URL is set,
+otherwise in the database (never in process memory, which each gunicorn worker has its own of).
+
+    hit("sign-in:ip:1.2.3.4", limit=50, window=900)  -> True while the caller may go on
+"""
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+
+from flask import current_app
+from sqlalchemy import select
+
+from .extensions import db
+from .models import RateLimit
+
+
+def _redis():
+    url = current_app.config.get("REDIS_URL")
+    if not url:
+        return None
+    client = current_app.extensions.get("ratelimit_redis")
+    if client is None:
+        import redis
+
+        client = current_app.extensions["ratelimit_redis"] = redis.Redis.from_url(url, socket_timeout=2)
+    return client
+
+
+def _prefixed(key: str) -> str:
+    return current_app.config.get("RATE_LIMIT_PREFIX", "localoffer:rl:") + key
+
+
+def count(key: str) -> int:
+    """Hits in the current window."""
+    client = _redis()
+    if client is not None:
+        value = client.get(_prefixed(key))
+        return int(value or 0)
+    with db.engine.connect() as connection:
+        row = connection.execute(select(RateLimit.count, RateLimit.window_ends_at)
+                                 .where(RateLimit.key == key)).first()
+    if row is None or _aware(row.window_ends_at) <= _now():
+        return 0
+    return row.count
+
+
+def is_limited(key: str, limit: int) -> bool:
+    return count(key) >= limit
+
+
+def hit(key: str, limit: int, window: int) -> bool:
+    """Count one attempt; True if it is within the limit. The database path uses its own short
+    transaction, so an attempt counts even when the caller's work rolls back, and the caller's
+    session is left alone."""
+    client = _redis()
+    if client is not None:
+        name = _prefixed(key)
+        with client.pipeline() as pipe:
+            pipe.incr(name)
+            pipe.expire(name, window, nx=True)
+            value, _ = pipe.execute()
+        return int(value) <= limit
+    return _hit_database(key, window) <= limit
+
+
+def reset(key: str) -> None:
+    client = _redis()
+    if client is not None:
+        client.delete(_prefixed(key))
+        return
+    with db.engine.begin() as connection:
+        connection.execute(RateLimit.__table__.delete().where(RateLimit.key == key))
+
+
+def _now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def _aware(moment: datetime) -> datetime:
+    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+
+
+def _hit_database(key: str, window: int) -> int:
+    now = _now()
+    ends = now + timedelta(seconds=window)
+    table = RateLimit.__table__
+    if db.engine.dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert
+    else:
+        from sqlalchemy.dialects.sqlite import insert
+    # One atomic statement: a new key starts at 1; an expired window restarts; else count + 1.
+    stmt = insert(table).values(key=key, count=1, window_ends_at=ends)
+    stmt = stmt.on_conflict_do_update(
+        index_elements=[table.c.key],
+        set_={
+            "count": db.case((table.c.window_ends_at <= now, 1), else_=table.c.count + 1),
+            "window_ends_at": db.case((table.c.window_ends_at <= now, ends), else_=table.c.window_ends_at),
+        },
+    )
+    with db.engine.begin() as connection:
+        connection.execute(stmt)
+        value = connection.scalar(select(table.c.count).where(table.c.key == key))
+    return int(value or 0)
+
+
+def prune() -> int:
+    """Delete expired windows (run by the daily job)."""
+    with db.engine.begin() as connection:
+        result = connection.execute(RateLimit.__table__.delete().where(RateLimit.window_ends_at <= _now()))
+    return result.rowcount or 0
+
+
+__all__ = ["count", "hit", "is_limited", "prune", "reset"]

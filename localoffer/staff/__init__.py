@@ -1,0 +1,18 @@
+"""The staff area: one blueprint per job. Every view is wrapped in auth.requires(permission)
+or marked auth.public; tests/staff/test_permissions.py walks the URL map to prove it."""
+from __future__ import annotations
+
+from flask import Flask
+
+
+def register(app: Flask) -> None:
+    from .account import bp as account_bp
+    from .audit import bp as audit_bp
+    from .auth import bp as auth_bp
+    from .listings import bp as listings_bp
+    from .reports import bp as reports_bp
+    from .reviews import bp as reviews_bp
+    from .users import bp as users_bp
+
+    for bp in (auth_bp, account_bp, listings_bp, reviews_bp, reports_bp, users_bp, audit_bp):
+        app.register_blueprint(bp)

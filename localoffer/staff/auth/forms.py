@@ -1,0 +1,32 @@
+"""Sign-in forms. Labels and messages follow the GOV.UK sign-in pattern."""
+from __future__ import annotations
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from govuk_frontend_wtf.wtforms_widgets import GovPasswordInput, GovSubmitInput, GovTextInput
+from wtforms import EmailField, PasswordField, StringField, SubmitField
+from wtforms.validators import InputRequired, Length
+
+
+def _strip(value):
+    return value.strip() if isinstance(value, str) else value
+
+
+class SignInForm(FlaskForm):
+    email = EmailField(_l("Email address"), filters=[_strip], widget=GovTextInput(),
+                       validators=[InputRequired(message=_l("Enter your email address")),
+                                   Length(max=255, message=_l("Email address must be 255 characters or fewer"))])
+    password = PasswordField(_l("Password"), widget=GovPasswordInput(),
+                             validators=[InputRequired(message=_l("Enter your password"))])
+    submit = SubmitField(_l("Sign in"), widget=GovSubmitInput())
+
+
+class CodeForm(FlaskForm):
+    code = StringField(_l("Code from your authenticator app"), filters=[_strip], widget=GovTextInput(),
+                       description=_l("The 6-digit code shown in the app, for example 123456"),
+                       validators=[InputRequired(message=_l("Enter the 6-digit code from your authenticator app"))])
+    submit = SubmitField(_l("Continue"), widget=GovSubmitInput())
+
+
+class SignOutForm(FlaskForm):
+    submit = SubmitField(_l("Sign out"), widget=GovSubmitInput())

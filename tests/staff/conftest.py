@@ -1,0 +1,30 @@
+"""Fixtures for the staff area: users of each role and a way to sign them in."""
+from __future__ import annotations
+
+import pytest
+
+from .accounts import make_user, sign_in  # noqa: F401 (re-exported for tests)
+
+
+@pytest.fixture
+def admin(app):
+    return make_user("admin")
+
+
+@pytest.fixture
+def moderator(app):
+    return make_user("council_moderator")
+
+
+@pytest.fixture
+def provider(app):
+    return make_user("provider")
+
+
+@pytest.fixture
+def outbox(app):
+    from localoffer.mail import outbox as mail_outbox
+
+    sent = mail_outbox()
+    sent.clear()
+    return sent
