@@ -9,8 +9,10 @@ def init_app(app: Flask) -> None:
     from .openreferral.cli import oruk_cli
     from .search.cli import search_cli
     from .staff.cli import users_cli
+    from .staff.jobs import governance_cli
 
     app.cli.add_command(demo_cli)
     app.cli.add_command(search_cli)
     app.cli.add_command(oruk_cli)
     app.cli.add_command(users_cli)
+    app.cli.add_command(governance_cli)

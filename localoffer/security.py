@@ -26,7 +26,9 @@ def init_app(app: Flask) -> None:
         )
         response.headers["X-Content-Type-Options"] = "nosniff"
         response.headers["X-Frame-Options"] = "DENY"
-        response.headers["Referrer-Policy"] = "strict-origin-when-cross-origin"
+        # One-time links (review reminders) must not leak their token to any linked site.
+        response.headers["Referrer-Policy"] = ("no-referrer" if request.path.startswith("/listing-check/")
+                                               else "strict-origin-when-cross-origin")
         response.headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), interest-cohort=()"
         if app.config.get("SESSION_COOKIE_SECURE") and not app.debug and not app.testing:
             response.headers["Strict-Transport-Security"] = "max-age=31536000; includeSubDomains"

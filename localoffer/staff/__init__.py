@@ -12,7 +12,8 @@ def register(app: Flask) -> None:
     from .listings import bp as listings_bp
     from .reports import bp as reports_bp
     from .reviews import bp as reviews_bp
+    from .reviews.public import bp as listing_check_bp
     from .users import bp as users_bp
 
-    for bp in (auth_bp, account_bp, listings_bp, reviews_bp, reports_bp, users_bp, audit_bp):
+    for bp in (auth_bp, account_bp, listings_bp, reviews_bp, reports_bp, users_bp, audit_bp, listing_check_bp):
         app.register_blueprint(bp)
