@@ -63,3 +63,14 @@ def send_mail(to: str, subject: str, body: str) -> None:
 def outbox() -> list[Mail]:
     """Messages sent with the memory backend (tests)."""
     return current_app.extensions.setdefault("mail_outbox", [])
+
+
+def send_mail_safely(to: str, subject: str, body: str) -> bool:
+    """Send, but never turn a mail server problem into an error page for a change already
+    saved: log the failure (not the message) and return False so the page can say so."""
+    try:
+        send_mail(to, subject, body)
+    except (OSError, smtplib.SMTPException) as error:
+        current_app.logger.error("Email could not be sent: %s", type(error).__name__)
+        return False
+    return True

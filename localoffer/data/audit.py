@@ -17,8 +17,9 @@ ACTIONS = (
     "password-changed", "password-reset-requested", "password-reset",
     "user-created", "user-invited", "invitation-accepted", "role-changed", "user-disabled",
     "user-enabled", "sessions-ended",
-    "revision-submitted", "revision-approved", "revision-rejected", "service-edited",
+    "revision-submitted", "revision-withdrawn", "revision-approved", "revision-rejected", "service-edited",
     "service-published", "service-unpublished", "service-status-changed", "service-archived",
+    "service-dates-changed",
     "service-reviewed", "review-reminder-sent", "review-escalated",
     "problem-report-updated", "export", "import",
 )

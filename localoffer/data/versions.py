@@ -14,7 +14,7 @@ from flask import g, has_request_context
 from sqlalchemy import select
 
 from ..extensions import db
-from ..models import Service, ServiceVersion, User
+from ..models import Service, ServiceArea, ServiceVersion, User
 from ..vocab import LOCAL_OFFER_QUESTIONS
 
 # Snapshot keys in the order the history page shows them.
@@ -115,3 +115,55 @@ def versions_of(service_id: uuid.UUID) -> list[ServiceVersion]:
 def get_version(service_id: uuid.UUID, number: int) -> ServiceVersion | None:
     return db.session.scalar(select(ServiceVersion).where(ServiceVersion.service_id == service_id,
                                                           ServiceVersion.number == number))
+
+
+# The fields a provider may propose changing (keys of snapshot(), so a proposal compares
+# directly with any recorded version). Status, publishing, dates and review fields are not here:
+# only moderators change those, through their own forms.
+EDITABLE = (
+    "name", "summary", "description", "needs", "min_age", "max_age", "eligibility",
+    "is_countywide", "quadrants", "delivery", "url", "email", "phone", "is_free",
+    "fees_description", "access_route", "how_to_access", "waiting_time",
+)
+
+
+def editable_fields(service: Service) -> dict:
+    """The editable part of the service, in the shape ServiceRevision.proposed uses."""
+    full = snapshot(service)
+    return {key: full[key] for key in EDITABLE}
+
+
+def apply_editable(service: Service, values: dict) -> None:
+    """Write proposed values onto the live service. Unknown keys are ignored, so nothing outside
+    EDITABLE (status, publishing, review dates) can ever arrive through a proposal."""
+    from .taxonomy import terms_for
+
+    simple = ("name", "summary", "description", "min_age", "max_age", "eligibility", "is_countywide",
+              "is_free", "fees_description", "access_route", "how_to_access", "waiting_time")
+    for key in simple:
+        if key in values:
+            setattr(service, key, values[key])
+    for key in ("url", "email", "phone"):
+        if key in values:
+            setattr(service, key, values[key] or None)
+    replaced = {"need": values.get("needs"), "delivery": values.get("delivery")}
+    replaced = {taxonomy: codes for taxonomy, codes in replaced.items() if codes is not None}
+    if replaced:
+        kept = [t for t in service.taxonomy_terms if t.taxonomy not in replaced]
+        service.taxonomy_terms = kept + terms_for({k: list(v) for k, v in replaced.items()})
+    if "quadrants" in values:
+        wanted = set(values["quadrants"])
+        # Keep existing rows (and their districts) for quadrants still served.
+        service.areas = [a for a in service.areas if a.quadrant in wanted]
+        have = {a.quadrant for a in service.areas}
+        service.areas.extend(ServiceArea(quadrant=q) for q in sorted(wanted - have))
+
+
+def latest_number(service_id: uuid.UUID) -> int:
+    last = latest_version(service_id)
+    return last.number if last else 0
+
+
+def compare(older: dict, newer: dict, keys=FIELDS) -> list[tuple[str, object, object]]:
+    """(field, before, after) for each field that differs between two snapshots."""
+    return [(key, older.get(key), newer.get(key)) for key in keys if older.get(key) != newer.get(key)]

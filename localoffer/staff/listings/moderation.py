@@ -1,0 +1,107 @@
+"""The moderator's approvals queue: check a provider's proposed change field by field, then
+approve it (it goes live at once) or reject it with a reason. Submitters are emailed after commit."""
+from __future__ import annotations
+
+from flask import abort, flash, g, redirect, render_template, request, url_for
+from flask_babel import gettext as _, ngettext
+
+from ...auth import requires
+from ...data import revisions
+from ...extensions import db
+from ...mail import send_mail_safely
+from . import bp, presenters
+from .access import staff_link
+from .forms import RejectForm
+
+
+def _pending_or_404(revision_id):
+    revision = revisions.get_revision(revision_id)
+    if revision is None:
+        abort(404)
+    return revision
+
+
+def _email_decision(revision) -> None:
+    """Tell the provider the outcome; if the mail server fails, say so (the decision stands)."""
+    user = revision.created_by
+    if user is None or not user.is_active:
+        return
+    name = revision.service.name
+    link = staff_link("staff_listings.edit", service_id=revision.service_id)
+    if revision.state == "approved":
+        subject = _("Your changes to %(name)s are live", name=name)
+        body = _("A Local Offer moderator has approved your changes to %(name)s. Families can now see them.\n\n"
+                 "See your listing: %(link)s", name=name, link=link)
+    else:
+        subject = _("Your changes to %(name)s were not approved", name=name)
+        body = _("A Local Offer moderator has not approved your changes to %(name)s.\n\nTheir reason:\n"
+                 "%(reason)s\n\nYou can change your proposal and send it again: %(link)s",
+                 name=name, reason=revision.decision_reason, link=link)
+    if not send_mail_safely(user.email, subject, body):
+        flash(_("We could not email %(email)s about this decision. Please let them know another way.",
+                email=user.email))
+
+
+@bp.route("/queue")
+@requires("listings.moderate")
+def queue():
+    return render_template("staff/listings/queue.html", revisions=revisions.pending_revisions())
+
+
+@bp.route("/queue/approve", methods=["POST"])
+@requires("listings.moderate")
+def bulk_approve():
+    chosen = [revisions.get_revision(i) for i in request.form.getlist("revision")]
+    chosen = [r for r in chosen if r is not None and r.state == "pending"]
+    if not chosen:
+        flash(_("Select at least one change to approve."))
+        return redirect(url_for(".queue"))
+    for revision in chosen:
+        revisions.approve(revision, g.user)
+    db.session.commit()
+    for revision in chosen:
+        _email_decision(revision)
+    flash(ngettext("%(num)d change approved.", "%(num)d changes approved.", len(chosen)), "success")
+    return redirect(url_for(".queue"))
+
+
+@bp.route("/revisions/<uuid:revision_id>")
+@requires("listings.moderate")
+def revision(revision_id):
+    found = _pending_or_404(revision_id)
+    return render_template("staff/listings/revision.html", revision=found,
+                           rows=presenters.rows(revisions.diff(found)),
+                           live_changed=found.state == "pending" and revisions.live_changed_since_base(found))
+
+
+@bp.route("/revisions/<uuid:revision_id>/approve", methods=["POST"])
+@requires("listings.moderate")
+def approve(revision_id):
+    found = _pending_or_404(revision_id)
+    if found.state != "pending":
+        flash(_("This change has already been dealt with."))
+        return redirect(url_for(".revision", revision_id=found.id))
+    revisions.approve(found, g.user)
+    db.session.commit()
+    _email_decision(found)
+    flash(_("Changes to %(name)s approved. They are now live.", name=found.service.name), "success")
+    return redirect(url_for(".queue"))
+
+
+@bp.route("/revisions/<uuid:revision_id>/reject", methods=["GET", "POST"])
+@requires("listings.moderate")
+def reject(revision_id):
+    found = _pending_or_404(revision_id)
+    if found.state != "pending":
+        flash(_("This change has already been dealt with."))
+        return redirect(url_for(".revision", revision_id=found.id))
+    form = RejectForm()
+    if form.validate_on_submit():
+        revisions.reject(found, g.user, form.reason.data)
+        db.session.commit()
+        _email_decision(found)
+        flash(_("Changes to %(name)s rejected. The provider has been emailed your reason.",
+                name=found.service.name), "success")
+        return redirect(url_for(".queue"))
+    return render_template("staff/listings/reject.html", revision=found, form=form,
+                           error_title_prefix=bool(form.errors))

@@ -1,0 +1,84 @@
+"""Plain-English labels and values for listing fields, shared by the summary, diff and history
+pages. Snapshot values are stored as slugs and raw values; staff read labels."""
+from __future__ import annotations
+
+from flask_babel import gettext as _, lazy_gettext as _l
+
+from ...vocab import (ACCESS_ROUTES, ACCESSIBILITY, CATEGORIES, DELIVERY, LOCAL_OFFER_QUESTIONS, NEEDS,
+                      QUADRANTS, STATUSES)
+
+LABELS = {
+    "name": _l("Name"), "organisation": _l("Organisation"), "summary": _l("Summary"),
+    "description": _l("Description"), "status": _l("Status"), "is_published": _l("Published"),
+    "alert": _l("Message for families"), "needs": _l("Needs supported"), "categories": _l("Categories"),
+    "min_age": _l("Youngest age"), "max_age": _l("Oldest age"), "eligibility": _l("Who can use it"),
+    "quadrants": _l("Areas of Essex"), "is_countywide": _l("All of Essex"),
+    "delivery": _l("How it is provided"), "access_route": _l("How families get it"),
+    "how_to_access": _l("How to get it"), "waiting_time": _l("Waiting time"), "is_free": _l("Free"),
+    "fees_description": _l("Costs"), "cost_options": _l("Cost options"), "url": _l("Website"),
+    "email": _l("Email address"), "phone": _l("Phone number"), "contacts": _l("Contacts"),
+    "venues": _l("Venues"), "times": _l("Opening times"), "languages": _l("Languages"),
+    "accessibility": _l("Accessibility"), "local_offer_answers": _l("Local Offer answers"),
+    "visible_from": _l("Visible from"), "visible_to": _l("Visible until"),
+    "last_reviewed": _l("Last reviewed"), "review_due": _l("Review due"),
+}
+_VOCABS = {"needs": NEEDS, "quadrants": QUADRANTS, "delivery": DELIVERY, "categories": CATEGORIES,
+           "accessibility": ACCESSIBILITY, "access_route": ACCESS_ROUTES, "status": STATUSES}
+
+
+def label(key: str) -> str:
+    return str(LABELS.get(key, key))
+
+
+def show(key: str, value) -> str:
+    """A stored value as staff read it: labels for slugs, Yes/No, 'Not given' for blanks."""
+    vocab = _VOCABS.get(key)
+    if isinstance(value, bool):
+        return _("Yes") if value else _("No")
+    if isinstance(value, dict):
+        if key == "local_offer_answers":
+            return "\n\n".join(f"{LOCAL_OFFER_QUESTIONS.get(q, q)}\n{a}" for q, a in value.items()) or _("Not given")
+        return "\n".join(f"{k}: {v}" for k, v in value.items()) or _("Not given")
+    if isinstance(value, list):
+        shown = [str(vocab.get(v, v)) if vocab else str(v) for v in value]
+        return "\n".join(shown) if shown else _("None")
+    if value is None or value == "":
+        return _("Not given")
+    if vocab:
+        return str(vocab.get(value, value))
+    return str(value)
+
+
+def rows(changes) -> list[dict]:
+    """[(key, before, after)] as rows for the diff table."""
+    return [{"key": key, "label": label(key), "before": show(key, before), "after": show(key, after)}
+            for key, before, after in changes]
+
+
+def summary_rows(values: dict, keys) -> list[dict]:
+    return [{"key": key, "label": label(key), "value": show(key, values.get(key))} for key in keys]
+
+
+def revision_state(revision) -> dict | None:
+    """{'text', 'colour'} for a GOV.UK tag; the text carries the meaning, colour only adds to it."""
+    if revision is None or revision.state in ("approved", "withdrawn"):
+        return None
+    return {
+        "draft": {"text": _("Draft changes, not sent"), "colour": "grey"},
+        "pending": {"text": _("Waiting for approval"), "colour": "blue"},
+        "rejected": {"text": _("Changes rejected"), "colour": "red"},
+    }[revision.state]
+
+
+def live_state(service) -> dict:
+    if not service.is_published:
+        return {"text": _("Not published"), "colour": "grey"}
+    if service.status == "archived":
+        return {"text": _("Archived"), "colour": "grey"}
+    if not service.is_findable:
+        if service.status in ("active", "temporarily-closed"):
+            return {"text": _("Out of season"), "colour": "yellow"}
+        return {"text": str(STATUSES.get(service.status, service.status)), "colour": "grey"}
+    if service.status == "temporarily-closed":
+        return {"text": _("Live, temporarily closed"), "colour": "yellow"}
+    return {"text": _("Live"), "colour": "green"}

@@ -1,1 +1,0 @@
-"""Routes: to be written."""
