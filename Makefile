@@ -49,6 +49,7 @@ search-rebuild: $(VENV)/.installed
 	$(FLASK) search check --quiet || $(FLASK) search rebuild
 
 run: install assets translations demo search-rebuild
+	@$(FLASK) demo accounts
 	$(VENV)/bin/gunicorn --workers $(WORKERS) --bind 127.0.0.1:$(PORT) --access-logfile - \
 		--access-logformat '%(t)s "%(m)s %(U)s" %(s)s %(L)ss' wsgi:app
 

@@ -37,6 +37,8 @@ def _database_url() -> str:
 
 
 class Config:
+    ENV_NAME = "development"
+    INSTANCE_FOLDER = str(INSTANCE_DIR)
     SERVICE_NAME = "Essex Local Offer"
     COUNCIL_NAME = "Essex County Council"
     SECRET_KEY = os.environ.get("SECRET_KEY") or None
@@ -80,6 +82,13 @@ class Config:
     SIGN_IN_WINDOW_SECONDS = 15 * 60
     INVITATION_HOURS = 72
     PASSWORD_RESET_MINUTES = 60
+    # "Forgotten password" requests: per email address (quietly, so nobody learns whether an
+    # account exists, and nobody's inbox is flooded) and per IP address, in each hour.
+    PASSWORD_RESET_ACCOUNT_LIMIT = 3
+    PASSWORD_RESET_IP_LIMIT = 20
+    PASSWORD_RESET_WINDOW_SECONDS = 60 * 60
+    # Wrong "current password" answers on the change-password page before a 15-minute wait.
+    PASSWORD_CHANGE_LIMIT = 5
     # Where links in emails point (emails are sent outside a request, e.g. by the daily job).
     PUBLIC_BASE_URL = os.environ.get("PUBLIC_BASE_URL", "http://127.0.0.1:5000")
 
@@ -107,6 +116,7 @@ class DevelopmentConfig(Config):
 
 
 class TestConfig(Config):
+    ENV_NAME = "test"
     TESTING = True
     SECRET_KEY = "test-secret-key-not-for-production"
     SESSION_COOKIE_SECURE = False
@@ -117,6 +127,7 @@ class TestConfig(Config):
 
 
 class ProductionConfig(Config):
+    ENV_NAME = "production"
     STAFF_MFA_REQUIRED = True
     SESSION_COOKIE_NAME = "__Host-session"
     MAIL_BACKEND = os.environ.get("MAIL_BACKEND", "smtp")

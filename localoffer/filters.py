@@ -1,10 +1,10 @@
 """Template filters: dates, ages and distances in plain English (and the visitor's language)."""
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timezone
 
 from flask import Flask
-from flask_babel import format_date, format_decimal, gettext as _, ngettext
+from flask_babel import format_date, format_datetime, format_decimal, gettext as _, ngettext
 
 
 def long_date(value: date | datetime | None) -> str:
@@ -12,6 +12,15 @@ def long_date(value: date | datetime | None) -> str:
     if not value:
         return ""
     return format_date(value, "d MMMM y")
+
+
+def staff_datetime(value: datetime | None) -> str:
+    """'22 November 2026, 14:05' in UK time (stored times are UTC)."""
+    if not value:
+        return ""
+    if value.tzinfo is None:  # SQLite hands back naive UTC
+        value = value.replace(tzinfo=timezone.utc)
+    return format_datetime(value, "d MMMM y, HH:mm")
 
 
 def age_range(min_age: int, max_age: int) -> str:
@@ -32,5 +41,6 @@ def miles(value: float | None) -> str:
 
 def init_app(app: Flask) -> None:
     app.add_template_filter(long_date)
+    app.add_template_filter(staff_datetime)
     app.add_template_filter(age_range)
     app.add_template_filter(miles)

@@ -12,7 +12,8 @@ from functools import wraps
 from flask import Flask, abort, current_app, g, redirect, request, session, url_for
 
 from ..extensions import db
-from .roles import PERMISSIONS, STAFF_ROLES, can
+from .passwords import min_length
+from .roles import PERMISSIONS, ROLE_LABELS, STAFF_ROLES, can
 
 SESSION_KEY = "staff_sid"
 
@@ -51,9 +52,11 @@ def mfa_required_for(user) -> bool:
     return bool(current_app.config["STAFF_MFA_REQUIRED"]) and user.role in STAFF_ROLES
 
 
-def requires(permission: str):
+def requires(permission: str, *, enrolling: bool = False):
     """Only signed-in users whose role has `permission` may use the view: anonymous visitors
-    are sent to sign in (and back afterwards), others get 403. The meta-test in
+    are sent to sign in (and back afterwards), others get 403. Staff who must use two-factor
+    sign-in but have not set it up are sent to set it up, except on views marked
+    `enrolling=True` (the setup page itself, so there is no redirect loop). The meta-test in
     tests/staff/test_permissions.py finds every staff view through `view.permission`."""
     if permission not in PERMISSIONS:
         raise ValueError(f"Unknown permission {permission!r}")
@@ -64,7 +67,7 @@ def requires(permission: str):
             user = g.get("user")
             if user is None:
                 return redirect(url_for("staff_auth.sign_in", next=request.full_path.rstrip("?")))
-            if mfa_required_for(user) and not user.has_totp:
+            if not enrolling and mfa_required_for(user) and not user.has_totp:
                 return redirect(url_for("staff_account.two_factor_setup"))
             if not can(user.role, permission):
                 current_app.logger.warning("Forbidden: %s (role %s) at %s", user.id, user.role, request.endpoint)
@@ -89,11 +92,16 @@ def init_app(app: Flask) -> None:
     @app.context_processor
     def staff_context():
         user = g.get("user")
-        return {"current_user": user, "user_can": lambda p: can(user.role if user else None, p)}
+        return {"current_user": user, "user_can": lambda p: can(user.role if user else None, p),
+                "role_labels": ROLE_LABELS, "password_min_length": min_length}
 
     @app.after_request
     def no_store_for_staff(response):
         # Staff pages show other people's data: never cache them (ASVS 14.3.2).
         if request.path.startswith(("/staff", "/account")) or g.get("user"):
             response.headers["Cache-Control"] = "no-store, no-cache, private, must-revalidate"
+        if request.path.startswith(("/account/reset/", "/account/invitation/")):
+            # The address holds a one-time token: never send it on. (This handler runs after
+            # security.py's, which sets the site-wide policy, because it is registered first.)
+            response.headers["Referrer-Policy"] = "no-referrer"
         return response

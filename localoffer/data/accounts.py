@@ -119,3 +119,37 @@ def find_token(token: str, purpose: str) -> UserToken | None:
 
 def use_token(row: UserToken) -> None:
     row.used_at = utcnow()
+
+
+# --- administration -------------------------------------------------------------------------
+
+def organisations() -> list[Organisation]:
+    """Every organisation in the directory, for choosing a provider's organisation."""
+    return list(db.session.scalars(select(Organisation).order_by(db.func.lower(Organisation.name))))
+
+
+def get_organisation(organisation_id: str | uuid.UUID | None) -> Organisation | None:
+    try:
+        return db.session.get(Organisation, uuid.UUID(str(organisation_id)))
+    except (TypeError, ValueError):
+        return None
+
+
+def live_sessions(user: User, *, idle: timedelta, longest: timedelta) -> list[StaffSession]:
+    """Signed-in browsers that still work: not ended, used recently and not too old."""
+    now = utcnow()
+    return list(db.session.scalars(select(StaffSession).where(
+        StaffSession.user_id == user.id, StaffSession.ended_at.is_(None), StaffSession.mfa_passed.is_(True),
+        StaffSession.last_seen_at > now - idle, StaffSession.created_at > now - longest,
+    ).order_by(StaffSession.last_seen_at.desc())))
+
+
+def reset_two_factor(user: User) -> None:
+    user.totp_secret = None
+    user.totp_enabled_at = None
+    user.totp_last_step = None
+
+
+def enable_two_factor(user: User, secret: str) -> None:
+    user.totp_secret = secret
+    user.totp_enabled_at = utcnow()

@@ -1,6 +1,9 @@
 """`flask --app wsgi demo load [--if-empty] [--synthetic N]` (CONTRACT §3)."""
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
 import click
 from flask import current_app
 from flask.cli import AppGroup
@@ -9,6 +12,7 @@ from flask_babel import gettext as _
 from ..extensions import db
 from ..search import deferred_sync
 from .loader import LoadCounts, has_services, load_demo, load_synthetic
+from .staff import demo_password, load_demo_accounts
 
 demo_cli = AppGroup("demo", help="Demo data.")
 
@@ -31,6 +35,21 @@ def load_command(if_empty: bool, synthetic: int) -> None:
         if synthetic:
             click.echo(_("Synthetic services (%(count)d asked for):", count=synthetic))
             _report(load_synthetic(db.session, synthetic))
+
+
+@demo_cli.command("accounts")
+def accounts_command() -> None:
+    """Create the demo staff accounts (and example queues) and print how to sign in.
+    Refused in production: real accounts come from `flask users create` and invitations."""
+    if current_app.config.get("ENV_NAME") == "production" or os.environ.get("LOCALOFFER_ENV") == "production":
+        raise click.ClickException(_("Demo accounts are never created in production."))
+    if not has_services(db.session):
+        raise click.ClickException(_("Load the demo data first: flask demo load"))
+    password = demo_password(Path(current_app.config["INSTANCE_FOLDER"]))
+    accounts = load_demo_accounts(password)
+    click.echo(_("Demo staff accounts (sign in at /staff/sign-in), password: %(password)s", password=password))
+    for account in accounts:
+        click.echo(f"  {account.role:<18} {account.email}")
 
 
 def _report(counts: LoadCounts) -> None:

@@ -1,11 +1,15 @@
 """`flask --app wsgi oruk import SOURCE [--dry-run]` and `oruk export` (CONTRACT §3)."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import click
 from flask import current_app
 from flask.cli import AppGroup
 from flask_babel import gettext as _
 
+from ..data import audit
+from ..extensions import db
 from ..search import deferred_sync
 from .exporter import write_csv, write_json
 from .importer import Summary, import_records
@@ -24,7 +28,8 @@ def import_command(source: str, dry_run: bool) -> None:
     response (a paged URL is followed page by page), in ORUK 3.0 or the older ORUK 1.0
     shape. Importing is an upsert by id, so running the same feed again changes nothing.
     With ORUK_IMPORT_REQUIRES_APPROVAL set, new services arrive unpublished for a moderator
-    to publish (the full provider-edit approval flow arrives with issue 3)."""
+    to publish. Every created or changed service gets a version in its history, and the
+    run is written to the audit log."""
     try:
         feed = read_feed(source)
     except SourceError as error:
@@ -34,8 +39,21 @@ def import_command(source: str, dry_run: bool) -> None:
     requires_approval = bool(current_app.config.get("ORUK_IMPORT_REQUIRES_APPROVAL"))
     # The search index catches up once at the end (a dry run leaves nothing to catch up).
     with deferred_sync():
-        summary = import_records(feed.records, dry_run=dry_run, requires_approval=requires_approval)
+        summary = import_records(feed.records, dry_run=dry_run, requires_approval=requires_approval,
+                                 source=_source_label(source))
+    if not dry_run:
+        audit.record("import", subject_type="feed", actor="command line",
+                     detail=f"{_source_label(source)}: {summary.created} created, {summary.updated} updated, "
+                            f"{len(summary.skipped)} skipped")
+        db.session.commit()
     _report(summary, len(feed.records), feed.pages)
+
+
+def _source_label(source: str) -> str:
+    """A file's name or a URL without its query string (which could carry a key)."""
+    if source.startswith(("http://", "https://")):
+        return source.split("?", 1)[0][:200]
+    return Path(source).name[:200]
 
 
 def _report(summary: Summary, records: int, pages: int) -> None:

@@ -14,6 +14,7 @@ from flask_babel import gettext as _
 from sqlalchemy import inspect, select
 
 from ..data.taxonomy import ensure_vocabulary
+from ..data.versions import record_version
 from ..extensions import db
 from ..models import (Contact, CostOption, Language, Location, Organisation, Schedule, Service,
                       ServiceArea, ServiceAtLocation, TaxonomyTerm)
@@ -42,7 +43,8 @@ class Summary:
     service_ids: list[uuid.UUID] = field(default_factory=list)
 
 
-def import_records(records: list, *, dry_run: bool = False, requires_approval: bool = False) -> Summary:
+def import_records(records: list, *, dry_run: bool = False, requires_approval: bool = False,
+                   source: str = "") -> Summary:
     summary = Summary(dry_run=dry_run, requires_approval=requires_approval)
     seen: set[uuid.UUID] = set()
     for position, raw in enumerate(records, start=1):
@@ -62,6 +64,9 @@ def import_records(records: list, *, dry_run: bool = False, requires_approval: b
         if outcome == "unchanged" or dry_run:
             db.session.rollback()
         else:
+            # Imports are kept in each service's history like any other change.
+            record_version(db.session.get(Service, service_id), _("Imported from %(source)s", source=source)
+                           if source else _("Imported from an Open Referral feed"), actor="import")
             db.session.commit()
         seen.add(service_id)
         summary.service_ids.append(service_id)

@@ -28,3 +28,16 @@ def outbox(app):
     sent = mail_outbox()
     sent.clear()
     return sent
+
+
+@pytest.fixture
+def champion(app):
+    return make_user("champion")
+
+
+@pytest.fixture
+def admin_client(app, admin):
+    """A test client signed in as `admin`."""
+    client = app.test_client()
+    sign_in(client, admin)
+    return client

@@ -4,4 +4,4 @@ from flask import Blueprint
 
 bp = Blueprint("staff_auth", __name__)
 
-from . import routes  # noqa: E402,F401
+from . import links, routes  # noqa: E402,F401

@@ -30,3 +30,33 @@ class CodeForm(FlaskForm):
 
 class SignOutForm(FlaskForm):
     submit = SubmitField(_l("Sign out"), widget=GovSubmitInput())
+
+
+def new_password_field(label=None):
+    """A new password: one field, paste allowed. The rules are checked in the view against the
+    role (auth/passwords.py), because the shortest length depends on who the password is for."""
+    return PasswordField(label or _l("New password"), widget=GovPasswordInput(),
+                         description=_l("Use three or more random words. Longer is better; any characters are fine."),
+                         validators=[InputRequired(message=_l("Enter a new password"))])
+
+
+class ForgotPasswordForm(FlaskForm):
+    email = EmailField(_l("Email address"), filters=[_strip], widget=GovTextInput(),
+                       description=_l("The email address you use to sign in"),
+                       validators=[InputRequired(message=_l("Enter your email address")),
+                                   Length(max=255, message=_l("Email address must be 255 characters or fewer"))])
+    submit = SubmitField(_l("Send me a link"), widget=GovSubmitInput())
+
+
+class ResetPasswordForm(FlaskForm):
+    password = new_password_field()
+    submit = SubmitField(_l("Save new password"), widget=GovSubmitInput())
+
+
+class AcceptInvitationForm(FlaskForm):
+    name = StringField(_l("Your name"), filters=[_strip], widget=GovTextInput(),
+                       description=_l("Other Local Offer staff see this name next to your changes"),
+                       validators=[InputRequired(message=_l("Enter your name")),
+                                   Length(max=100, message=_l("Name must be 100 characters or fewer"))])
+    password = new_password_field(_l("Create a password"))
+    submit = SubmitField(_l("Create account"), widget=GovSubmitInput())

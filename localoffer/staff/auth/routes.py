@@ -22,16 +22,24 @@ _KEEP = ("shortlist", "lang")
 
 
 def _safe_next(target: str | None) -> str:
-    """Only a path on this site (ASVS 3.7.2): no scheme, no host, no protocol-relative URL."""
-    if target and target.startswith("/") and not target.startswith(("//", "/\\")) and "\n" not in target:
+    """Only a path on this site (ASVS 3.7.2): no scheme, no host, no protocol-relative URL.
+    Browsers drop tabs and newlines inside URLs and read a backslash as a slash, so any of
+    those could turn a path into another site's address: refuse them."""
+    if (target and target.startswith("/") and not target.startswith("//")
+            and "\\" not in target and not any(ord(ch) < 32 or ord(ch) == 127 for ch in target)):
         return target
     return url_for("staff_account.home")
 
 
+def sign_in_throttle_key(email: str) -> str:
+    # A digest, so the rate-limit table and Redis never hold email addresses.
+    digest = hashlib.sha256(normalise_email(email).encode()).hexdigest()[:32]
+    return f"sign-in:account:{digest}"
+
+
 def _throttle_keys(email: str) -> list[tuple[str, int]]:
     cfg = current_app.config
-    digest = hashlib.sha256(normalise_email(email).encode()).hexdigest()[:32]
-    return [(f"sign-in:account:{digest}", cfg["SIGN_IN_ACCOUNT_LIMIT"]),
+    return [(sign_in_throttle_key(email), cfg["SIGN_IN_ACCOUNT_LIMIT"]),
             (f"sign-in:ip:{request.remote_addr}", cfg["SIGN_IN_IP_LIMIT"])]
 
 
@@ -100,11 +108,13 @@ def code():
         if ratelimit.is_limited(key, limit):
             form.code.errors = [_("You have entered too many wrong codes. Wait 15 minutes and try again.")]
         elif verify_code(user, form.code.data):
-            g.staff_session.mfa_passed = True
+            # A new session id once fully signed in (ASVS 7.2.4): the half-signed-in id ends.
+            end_session(g.staff_session)
+            staff_session = open_session(user, mfa_passed=True)
             audit.record("sign-in", subject_type="user", subject_id=user.id, user=user, detail="with two-factor code")
             db.session.commit()
             ratelimit.reset(key)
-            _rotate_session(g.staff_session.id)
+            _rotate_session(staff_session.id)
             return redirect(_safe_next(request.args.get("next")))
         else:
             ratelimit.hit(key, limit, current_app.config["SIGN_IN_WINDOW_SECONDS"])
