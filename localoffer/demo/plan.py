@@ -17,7 +17,7 @@ SENDIASS_KEY = "essex-sendiass/sendiass/county:essex"
 
 # Shares of the set, as a real directory looks: a few listings closed or hidden, and some
 # that nobody has reviewed for over a year.
-TEMPORARILY_CLOSED, INACTIVE, UNPUBLISHED, WITH_ALERT = 0.03, 0.02, 0.02, 0.03
+TEMPORARILY_CLOSED, INACTIVE, ARCHIVED, UNPUBLISHED, WITH_ALERT = 0.03, 0.02, 0.01, 0.02, 0.03
 STALE, NEVER_REVIEWED = 0.15, 0.02
 
 CLOSURE_ALERTS = (
@@ -108,7 +108,8 @@ def _date_text(value: date) -> str:
 def spread_statuses(specs: list[ServiceSpec], today: date) -> None:
     closed = TEMPORARILY_CLOSED
     inactive = closed + INACTIVE
-    hidden = inactive + UNPUBLISHED
+    archived = inactive + ARCHIVED
+    hidden = archived + UNPUBLISHED
     for spec in specs:
         if spec.pinned:
             continue
@@ -120,6 +121,8 @@ def spread_statuses(specs: list[ServiceSpec], today: date) -> None:
             spec.alert = rng.choice(CLOSURE_ALERTS).format(date=when)
         elif share < inactive:
             spec.status = "inactive"
+        elif share < archived:
+            spec.status = "archived"  # taken out by staff, kept with its history
         elif share < hidden:
             spec.is_published = False
         elif share >= 1 - WITH_ALERT:
