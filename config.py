@@ -79,6 +79,7 @@ class Config:
     # Failed sign-ins allowed per account and per IP address in each window.
     SIGN_IN_ACCOUNT_LIMIT = 10
     SIGN_IN_IP_LIMIT = 100
+    SIGN_IN_IP_BURST_LIMIT = 20  # failures per address in any one minute
     SIGN_IN_WINDOW_SECONDS = 15 * 60
     INVITATION_HOURS = 72
     PASSWORD_RESET_MINUTES = 60

@@ -150,7 +150,10 @@ def proposal_values(service: Service) -> dict:
     """The values a provider sees on their summary page: the open draft or pending change, or
     what a new draft would start from."""
     revision = open_revision(service.id)
-    return dict(revision.proposed) if revision else _starting_point(service)[0]
+    if revision is None:
+        return _starting_point(service)[0]
+    # Drafts started before a field became editable lack its key: show the live value for it.
+    return {**editable_fields(service), **revision.proposed}
 
 
 def save_draft(service: Service, user: User, values: dict) -> ServiceRevision:

@@ -14,7 +14,7 @@ from flask import g, has_request_context
 from sqlalchemy import select
 
 from ..extensions import db
-from ..models import Service, ServiceArea, ServiceVersion, User
+from ..models import Language, LocalOfferAnswer, Service, ServiceArea, ServiceVersion, User
 from ..vocab import LOCAL_OFFER_QUESTIONS
 
 # Snapshot keys in the order the history page shows them.
@@ -123,7 +123,8 @@ def get_version(service_id: uuid.UUID, number: int) -> ServiceVersion | None:
 EDITABLE = (
     "name", "summary", "description", "needs", "min_age", "max_age", "eligibility",
     "is_countywide", "quadrants", "delivery", "url", "email", "phone", "is_free",
-    "fees_description", "access_route", "how_to_access", "waiting_time",
+    "fees_description", "access_route", "how_to_access", "waiting_time", "categories", "accessibility",
+    "languages", "local_offer_answers",
 )
 
 
@@ -146,7 +147,8 @@ def apply_editable(service: Service, values: dict) -> None:
     for key in ("url", "email", "phone"):
         if key in values:
             setattr(service, key, values[key] or None)
-    replaced = {"need": values.get("needs"), "delivery": values.get("delivery")}
+    replaced = {"need": values.get("needs"), "delivery": values.get("delivery"),
+                "category": values.get("categories"), "accessibility": values.get("accessibility")}
     replaced = {taxonomy: codes for taxonomy, codes in replaced.items() if codes is not None}
     if replaced:
         kept = [t for t in service.taxonomy_terms if t.taxonomy not in replaced]
@@ -157,6 +159,34 @@ def apply_editable(service: Service, values: dict) -> None:
         service.areas = [a for a in service.areas if a.quadrant in wanted]
         have = {a.quadrant for a in service.areas}
         service.areas.extend(ServiceArea(quadrant=q) for q in sorted(wanted - have))
+    if "languages" in values:
+        _replace_languages(service, values["languages"])
+    if "local_offer_answers" in values:
+        _replace_answers(service, values["local_offer_answers"])
+
+
+def _replace_languages(service: Service, names: list[str]) -> None:
+    # Keep rows still wanted, so any language code an import set survives an edit.
+    wanted = list(dict.fromkeys(names))
+    service.languages = [lang for lang in service.languages if lang.name in wanted]
+    have = {lang.name for lang in service.languages}
+    service.languages.extend(Language(name=name) for name in wanted if name not in have)
+
+
+def _replace_answers(service: Service, answers: dict[str, str]) -> None:
+    """One row per answered standard question, in the questions' order. Rows for questions we
+    no longer ask (imported data) are kept: the form cannot show them, so it cannot clear them."""
+    existing = {a.question: a for a in service.local_offer_answers}
+    kept = [a for a in service.local_offer_answers if a.question not in LOCAL_OFFER_QUESTIONS]
+    rows = []
+    for position, question in enumerate(LOCAL_OFFER_QUESTIONS):
+        answer = answers.get(question)
+        if not answer:
+            continue
+        row = existing.get(question) or LocalOfferAnswer(question=question)
+        row.answer, row.position = answer, position
+        rows.append(row)
+    service.local_offer_answers = kept + rows
 
 
 def latest_number(service_id: uuid.UUID) -> int:

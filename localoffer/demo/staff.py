@@ -17,6 +17,7 @@ from sqlalchemy import func, select
 
 from ..data import revisions, reviews
 from ..data.accounts import create_user, get_user_by_email
+from ..data.services import findable_clause
 from ..data.versions import record_version
 from ..extensions import db
 from ..models import Organisation, ProblemReport, Service, User
@@ -121,7 +122,7 @@ def _review_examples() -> None:
     reviews.ensure_review_dates(actor=ACTOR)
     today = date.today()
     now = datetime.now(timezone.utc)
-    due = db.session.scalars(select(Service).where(Service.is_published.is_(True))
+    due = db.session.scalars(select(Service).where(findable_clause())
                              .order_by(Service.review_due, Service.id).limit(6)).all()
     for n, service in enumerate(due):
         service.review_due = today - timedelta(days=10 + 20 * n)

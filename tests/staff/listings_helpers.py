@@ -44,3 +44,19 @@ def propose_summary(client, service, summary: str, send: bool = True):
     if send:
         assert client.post(f"/staff/listings/{service.id}/submit").status_code == 302
     return response
+
+
+def propose_section(client, service, section: str, data: dict, send: bool = True):
+    """Post one section as a (signed-in) provider, expecting it to be saved, and send it."""
+    response = client.post(f"/staff/listings/{service.id}/edit/{section}", data=data)
+    assert response.status_code == 302, response.get_data(as_text=True)
+    if send:
+        assert client.post(f"/staff/listings/{service.id}/submit").status_code == 302
+    return response
+
+
+def approve_open_revision(client, service) -> None:
+    """Approve the service's newest revision as a (signed-in) moderator."""
+    revision = revisions_of(service)[-1]
+    assert client.post(f"/staff/listings/revisions/{revision.id}/approve").status_code == 302
+    db.session.expire_all()

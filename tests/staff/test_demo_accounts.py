@@ -66,3 +66,12 @@ def test_demo_accounts_are_refused_in_production(app, runner, tmp_path):
     result = runner.invoke(args=["demo", "accounts"])
     assert result.exit_code != 0 and "production" in result.output
     assert db.session.scalars(select(User)).all() == []
+
+
+def test_the_demo_review_queue_has_an_ignored_reminder_for_the_daily_job_to_escalate(app, runner, tmp_path):
+    app.config["INSTANCE_FOLDER"] = str(tmp_path)
+    _some_services()
+    make_service("Archived club", status="archived")
+    assert runner.invoke(args=["demo", "accounts"]).exit_code == 0
+    result = runner.invoke(args=["governance", "daily"])
+    assert "Listings escalated: 1" in result.output

@@ -94,6 +94,7 @@ def test_too_many_wrong_passwords_for_one_account_are_refused_even_with_the_righ
     for _ in range(3):
         client.post("/staff/sign-in", data={"email": moderator.email, "password": "wrong wrong wrong wrong"})
     response = client.post("/staff/sign-in", data={"email": moderator.email, "password": PASSWORD})
+    assert response.status_code == 429
     assert "tried to sign in too many times" in response.get_data(as_text=True)
     assert client.get("/staff/").status_code == 302
     # Someone else's account is not affected by it.
@@ -125,3 +126,23 @@ def test_an_invited_user_without_a_password_cannot_sign_in(client):
     assert "Enter your password" in response.get_data(as_text=True)
     response = client.post("/staff/sign-in", data={"email": user.email, "password": "anything at all here"})
     assert WRONG in response.get_data(as_text=True)
+
+
+def test_a_moderator_home_page_says_how_much_work_is_waiting(app, client, moderator):
+    from localoffer.data.reports import save_problem_report
+    from localoffer.extensions import db
+    from tests.factories import make_service
+
+    service = make_service("Swim club")
+    save_problem_report(service.id, "closed", "")
+    db.session.commit()
+    sign_in(client, moderator)
+    html = client.get("/staff/").get_data(as_text=True)
+    assert "0 waiting" in html and "1 new" in html and "0 overdue" in html
+
+
+def test_a_burst_of_failures_guessing_many_accounts_is_answered_with_429(client, app):
+    app.config["SIGN_IN_IP_BURST_LIMIT"] = 5
+    codes = [client.post("/staff/sign-in", data={"email": f"guess{n}@example.org", "password": "wrong wrong"}).status_code
+             for n in range(7)]
+    assert codes[:5] == [200] * 5 and codes[5:] == [429, 429]

@@ -22,7 +22,21 @@ from .forms import ChangePasswordForm, EndOtherSessionsForm
 @requires("account")
 def home():
     return render_template("staff/account/home.html", user=g.user, role_label=ROLE_LABELS[g.user.role],
-                           mfa_required=mfa_required_for(g.user))
+                           mfa_required=mfa_required_for(g.user), counts=_work_waiting(g.user))
+
+
+def _work_waiting(user) -> dict[str, int]:
+    """How much is waiting in each queue the user works on, for the home page."""
+    from ...auth.roles import can
+    from ...data import reports, reviews, revisions
+
+    counts = {}
+    if can(user.role, "listings.moderate"):
+        counts["changes"] = len(revisions.pending_revisions())
+        counts["overdue"] = len(reviews.review_queue("overdue"))
+    if can(user.role, "reports.triage"):
+        counts["reports"] = reports.count_by_status().get("new", 0)
+    return counts
 
 
 @bp.route("/account/password", methods=["GET", "POST"])

@@ -4,7 +4,6 @@ a posted `status` or `is_published` is simply not a field, so it is ignored)."""
 from __future__ import annotations
 
 import re
-from datetime import date
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
@@ -14,7 +13,8 @@ from wtforms import (EmailField, IntegerField, RadioField, SelectChoice, SelectM
                      SubmitField, TextAreaField)
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional, Regexp, ValidationError
 
-from ...vocab import ACCESS_ROUTES, AGE_MAX, AGE_MIN, COUNTYWIDE, DELIVERY, NEEDS, QUADRANTS, STATUSES
+from ...vocab import (ACCESS_ROUTES, ACCESSIBILITY, AGE_MAX, AGE_MIN, CATEGORIES, COUNTYWIDE, DELIVERY,
+                      LOCAL_OFFER_QUESTIONS, NEEDS, QUADRANTS)
 
 
 def _strip(value):
@@ -195,6 +195,84 @@ class AccessForm(SectionForm):
         return {k: v or "" for k, v in super().values().items()}
 
 
+class CategoriesForm(SectionForm):
+    KEYS = ("categories", "accessibility")
+    categories = SelectMultipleField(_l("What kind of service is it?"), widget=GovCheckboxesInput(),
+                                     choices=_choices(CATEGORIES.items()), validate_choice=False,
+                                     description=_l("Select all that apply. Families use these to find services."))
+    accessibility = SelectMultipleField(_l("Which accessibility features does it have?"),
+                                        widget=GovCheckboxesInput(), choices=_choices(ACCESSIBILITY.items()),
+                                        validate_choice=False, description=_l("Select all that apply."))
+
+    def validate_categories(self, field):
+        if any(code not in CATEGORIES for code in field.data or []):
+            raise ValidationError(_l("Select categories from the list"))
+
+    def validate_accessibility(self, field):
+        if any(code not in ACCESSIBILITY for code in field.data or []):
+            raise ValidationError(_l("Select accessibility features from the list"))
+
+    def values(self) -> dict:
+        return {key: sorted(set(getattr(self, key).data or [])) for key in self.KEYS}
+
+
+MAX_LANGUAGES, MAX_LANGUAGE_LENGTH = 20, 100
+
+
+def language_names(text: str | None) -> list[str]:
+    """Names from a list typed one per line or separated by commas, without blanks or repeats."""
+    names = [part.strip() for line in (text or "").splitlines() for part in line.split(",")]
+    seen: dict[str, str] = {}
+    for name in names:
+        if name and name.casefold() not in seen:
+            seen[name.casefold()] = name
+    return list(seen.values())
+
+
+class LanguagesForm(SectionForm):
+    KEYS = ("languages",)
+    languages = TextAreaField(_l("Which languages other than English can staff speak? (optional)"),
+                              widget=GovTextArea(),
+                              description=_l("Write one language on each line, or separate them with commas. "
+                                             "For example, Polish, British Sign Language."))
+
+    def validate_languages(self, field):
+        names = language_names(field.data)
+        if len(names) > MAX_LANGUAGES:
+            raise ValidationError(_l("Enter %(max)d languages or fewer", max=MAX_LANGUAGES))
+        if any(len(name) > MAX_LANGUAGE_LENGTH for name in names):
+            raise ValidationError(_l("Each language must be %(max)d characters or fewer", max=MAX_LANGUAGE_LENGTH))
+
+    def load(self, values: dict) -> None:
+        self.languages.data = "\n".join(values.get("languages") or [])
+
+    def values(self) -> dict:
+        # Sorted, as version snapshots store them, so an unchanged list is not a change.
+        return {"languages": sorted(language_names(self.languages.data))}
+
+
+class SendForm(SectionForm):
+    """One optional answer per standard Local Offer question (fields added below, in order)."""
+
+    KEYS = ("local_offer_answers",)
+
+    def load(self, values: dict) -> None:
+        answers = values.get("local_offer_answers") or {}
+        for question in LOCAL_OFFER_QUESTIONS:
+            getattr(self, f"answer_{question}").data = answers.get(question) or ""
+
+    def values(self) -> dict:
+        answers = {q: getattr(self, f"answer_{q}").data for q in LOCAL_OFFER_QUESTIONS}
+        return {"local_offer_answers": {q: a for q, a in answers.items() if a}}
+
+
+for _question, _label in LOCAL_OFFER_QUESTIONS.items():
+    setattr(SendForm, f"answer_{_question}", TextAreaField(
+        _label, filters=[_strip], widget=GovTextArea(),
+        validators=[Length(max=2000, message=_l("Each answer must be 2000 characters or fewer"))],
+        description=_l("Optional. Up to 2000 characters.")))
+
+
 # Section slug -> (title, form). The order is the order of the summary page.
 SECTIONS = {
     "about": (_l("About the service"), AboutForm),
@@ -204,6 +282,9 @@ SECTIONS = {
     "contact": (_l("Contact details"), ContactForm),
     "cost": (_l("Cost"), CostForm),
     "access": (_l("How to get it"), AccessForm),
+    "categories": (_l("Categories and accessibility"), CategoriesForm),
+    "languages": (_l("Languages"), LanguagesForm),
+    "send": (_l("How it supports SEND"), SendForm),
 }
 # The editable fields each section shows on the summary page.
 SECTION_KEYS = {
@@ -214,66 +295,7 @@ SECTION_KEYS = {
     "contact": ("url", "email", "phone"),
     "cost": ("is_free", "fees_description"),
     "access": ("access_route", "how_to_access", "waiting_time"),
+    "categories": ("categories", "accessibility"),
+    "languages": ("languages",),
+    "send": ("local_offer_answers",),
 }
-
-
-class RejectForm(FlaskForm):
-    reason = TextAreaField(_l("Why are you rejecting this change?"), filters=[_strip], widget=GovCharacterCount(),
-                           description=_l("The provider will see this, so say what they need to fix."),
-                           validators=[DataRequired(message=_l("Enter why you are rejecting this change")),
-                                       _max(2000)])
-    submit = SubmitField(_l("Reject change"), widget=GovSubmitInput())
-
-
-class StatusForm(FlaskForm):
-    status = RadioField(_l("Status"), widget=GovRadioInput(), validate_choice=False,
-                        choices=_choices((k, STATUSES[k]) for k in ("active", "temporarily-closed", "inactive", "archived")))
-    alert = TextAreaField(_l("Message for families (optional)"), filters=[_strip], widget=GovTextArea(),
-                          description=_l("Shown at the top of the service page, for example why it is closed "
-                                         "and when it will reopen."), validators=[_max(1000)])
-    submit = SubmitField(_l("Save status"), widget=GovSubmitInput())
-
-    def validate_status(self, field):
-        if field.data not in STATUSES:
-            raise ValidationError(_l("Select a status"))
-
-
-class DatesForm(FlaskForm):
-    """Visible-from and visible-to dates, as GOV.UK date inputs (three boxes each)."""
-
-    from_day, from_month, from_year = StringField(), StringField(), StringField()
-    to_day, to_month, to_year = StringField(), StringField(), StringField()
-    submit = SubmitField(_l("Save dates"), widget=GovSubmitInput())
-
-    def _date(self, prefix: str) -> date | None:
-        parts = [(getattr(self, f"{prefix}_{p}").data or "").strip() for p in ("day", "month", "year")]
-        if not any(parts):
-            return None
-        try:
-            day, month, year = (int(p) for p in parts)
-            if year < 2000 or year > 2100:
-                raise ValueError
-            return date(year, month, day)
-        except ValueError:
-            raise ValidationError(_l("Enter a real date, like 27 3 2027")) from None
-
-    def validate(self, extra_validators=None) -> bool:
-        ok = super().validate(extra_validators)
-        self.visible_from = self.visible_to = None
-        for prefix in ("from", "to"):
-            try:
-                setattr(self, f"visible_{prefix}", self._date(prefix))
-            except ValidationError as error:
-                getattr(self, f"{prefix}_day").errors = [str(error)]
-                ok = False
-        if ok and self.visible_from and self.visible_to and self.visible_to < self.visible_from:
-            self.to_day.errors = [str(_l("The end date must be the same as or after the start date"))]
-            ok = False
-        return ok
-
-    def load(self, visible_from: date | None, visible_to: date | None) -> None:
-        for prefix, value in (("from", visible_from), ("to", visible_to)):
-            if value:
-                getattr(self, f"{prefix}_day").data = str(value.day)
-                getattr(self, f"{prefix}_month").data = str(value.month)
-                getattr(self, f"{prefix}_year").data = str(value.year)

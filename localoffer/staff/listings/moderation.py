@@ -11,7 +11,7 @@ from ...extensions import db
 from ...mail import send_mail_safely
 from . import bp, presenters
 from .access import staff_link
-from .forms import RejectForm
+from .moderator_forms import RejectForm
 
 
 def _pending_or_404(revision_id):

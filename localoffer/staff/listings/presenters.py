@@ -18,7 +18,7 @@ LABELS = {
     "fees_description": _l("Costs"), "cost_options": _l("Cost options"), "url": _l("Website"),
     "email": _l("Email address"), "phone": _l("Phone number"), "contacts": _l("Contacts"),
     "venues": _l("Venues"), "times": _l("Opening times"), "languages": _l("Languages"),
-    "accessibility": _l("Accessibility"), "local_offer_answers": _l("Local Offer answers"),
+    "accessibility": _l("Accessibility"), "local_offer_answers": _l("How it supports SEND"),
     "visible_from": _l("Visible from"), "visible_to": _l("Visible until"),
     "last_reviewed": _l("Last reviewed"), "review_due": _l("Review due"),
 }
@@ -37,7 +37,7 @@ def show(key: str, value) -> str:
         return _("Yes") if value else _("No")
     if isinstance(value, dict):
         if key == "local_offer_answers":
-            return "\n\n".join(f"{LOCAL_OFFER_QUESTIONS.get(q, q)}\n{a}" for q, a in value.items()) or _("Not given")
+            return "\n\n".join(f"{LOCAL_OFFER_QUESTIONS.get(q, q)}\n{a}" for q, a in _in_order(value)) or _("Not given")
         return "\n".join(f"{k}: {v}" for k, v in value.items()) or _("Not given")
     if isinstance(value, list):
         shown = [str(vocab.get(v, v)) if vocab else str(v) for v in value]
@@ -49,14 +49,43 @@ def show(key: str, value) -> str:
     return str(value)
 
 
+def _in_order(answers: dict) -> list[tuple[str, str]]:
+    """Answers in the order the questions are asked (JSON columns need not keep key order)."""
+    order = list(LOCAL_OFFER_QUESTIONS)
+    return sorted(answers.items(), key=lambda item: order.index(item[0]) if item[0] in order else len(order))
+
+
+def _answer_rows(before, after) -> list[dict]:
+    """One diff row per Local Offer question whose answer changed, labelled with the question."""
+    before, after = before or {}, after or {}
+    questions = [q for q in LOCAL_OFFER_QUESTIONS if before.get(q) != after.get(q)]
+    questions += [q for q in {**before, **after} if q not in LOCAL_OFFER_QUESTIONS and before.get(q) != after.get(q)]
+    return [{"key": "local_offer_answers", "label": str(LOCAL_OFFER_QUESTIONS.get(q, q)),
+             "before": before.get(q) or _("Not given"), "after": after.get(q) or _("Not given")} for q in questions]
+
+
 def rows(changes) -> list[dict]:
     """[(key, before, after)] as rows for the diff table."""
-    return [{"key": key, "label": label(key), "before": show(key, before), "after": show(key, after)}
-            for key, before, after in changes]
+    found = []
+    for key, before, after in changes:
+        if key == "local_offer_answers" and isinstance(before or {}, dict) and isinstance(after or {}, dict):
+            found.extend(_answer_rows(before, after))
+        else:
+            found.append({"key": key, "label": label(key), "before": show(key, before), "after": show(key, after)})
+    return found
 
 
 def summary_rows(values: dict, keys) -> list[dict]:
-    return [{"key": key, "label": label(key), "value": show(key, values.get(key))} for key in keys]
+    found = []
+    for key in keys:
+        if key == "local_offer_answers":
+            # Check-answers pattern: one row per question, so each answer reads on its own.
+            answers = values.get(key) or {}
+            found.extend({"key": key, "label": str(question), "value": answers.get(slug) or _("Not given")}
+                         for slug, question in LOCAL_OFFER_QUESTIONS.items())
+        else:
+            found.append({"key": key, "label": label(key), "value": show(key, values.get(key))})
+    return found
 
 
 def revision_state(revision) -> dict | None:

@@ -12,7 +12,7 @@ from ...extensions import db
 from ...vocab import STATUSES
 from . import bp, presenters
 from .access import service_or_404
-from .forms import DatesForm, StatusForm
+from .moderator_forms import DatesForm, StatusForm
 from .provider import section_form, summary_sections
 
 PER_PAGE = 50
