@@ -125,6 +125,8 @@ class TestConfig(Config):
     SQLALCHEMY_DATABASE_URI = "sqlite://"
     MAIL_BACKEND = "memory"
     PUBLIC_BASE_URL = "http://localhost"
+    # Cheap hashes so hundreds of test sign-ins stay fast (production keeps Werkzeug's scrypt).
+    PASSWORD_HASH_METHOD = "scrypt:1024:8:1"
 
 
 class ProductionConfig(Config):

@@ -7,6 +7,7 @@ from functools import cache
 from pathlib import Path
 
 from flask_babel import gettext as _
+from flask import current_app, has_app_context
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from .roles import STAFF_ROLES
@@ -52,18 +53,24 @@ def _mostly(password: str, word: str) -> bool:
     return word in password and len(password) - len(word) < 8
 
 
+def _method() -> str:
+    # Werkzeug's default, scrypt (n=32768, r=8, p=1). Only the test settings lower the cost, so
+    # a suite that signs in hundreds of times stays fast; hashes record their own parameters.
+    return current_app.config.get("PASSWORD_HASH_METHOD", "scrypt") if has_app_context() else "scrypt"
+
+
 def hash_password(password: str) -> str:
-    return generate_password_hash(password)  # scrypt by default (Werkzeug 3)
+    return generate_password_hash(password, method=_method())
 
 
 def verify_password(stored_hash: str | None, password: str) -> bool:
     # Unknown user or no password yet: still spend the hashing time, so timing tells nothing.
     if not stored_hash:
-        check_password_hash(_dummy_hash(), password)
+        check_password_hash(_dummy_hash(_method()), password)
         return False
     return check_password_hash(stored_hash, password[:MAX_LENGTH])
 
 
 @cache
-def _dummy_hash() -> str:
-    return generate_password_hash("not a real password, only here to take the same time")
+def _dummy_hash(method: str = "scrypt") -> str:
+    return generate_password_hash("not a real password, only here to take the same time", method=method)

@@ -111,3 +111,13 @@ def test_guessing_the_current_password_is_throttled(app, client, provider):
 
 def test_changing_the_password_needs_sign_in(client):
     assert client.post("/staff/account/password", data={}).headers["Location"].startswith("/staff/sign-in")
+
+
+def test_outside_the_tests_passwords_get_werkzeugs_full_strength_scrypt():
+    from config import DevelopmentConfig, ProductionConfig
+
+    from localoffer.auth.passwords import hash_password
+
+    assert not hasattr(ProductionConfig, "PASSWORD_HASH_METHOD")
+    assert not hasattr(DevelopmentConfig, "PASSWORD_HASH_METHOD")
+    assert hash_password("a long passphrase for nobody").startswith("scrypt:32768:8:1$")
