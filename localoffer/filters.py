@@ -1,10 +1,12 @@
 """Template filters: dates, ages and distances in plain English (and the visitor's language)."""
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import date, datetime
 
 from flask import Flask
 from flask_babel import format_date, format_datetime, format_decimal, gettext as _, ngettext
+
+from .models.base import as_utc
 
 
 def long_date(value: date | datetime | None) -> str:
@@ -18,9 +20,7 @@ def staff_datetime(value: datetime | None) -> str:
     """'22 November 2026, 14:05' in UK time (stored times are UTC)."""
     if not value:
         return ""
-    if value.tzinfo is None:  # SQLite hands back naive UTC
-        value = value.replace(tzinfo=timezone.utc)
-    return format_datetime(value, "d MMMM y, HH:mm")
+    return format_datetime(as_utc(value), "d MMMM y, HH:mm")
 
 
 def age_range(min_age: int, max_age: int) -> str:

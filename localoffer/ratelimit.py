@@ -5,13 +5,14 @@ otherwise in the database (never in process memory, which each gunicorn worker h
 """
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import timedelta
 
 from flask import current_app
 from sqlalchemy import select
 
 from .extensions import db
 from .models import RateLimit
+from .models.base import as_utc, utcnow
 
 
 def _redis():
@@ -39,7 +40,7 @@ def count(key: str) -> int:
     with db.engine.connect() as connection:
         row = connection.execute(select(RateLimit.count, RateLimit.window_ends_at)
                                  .where(RateLimit.key == key)).first()
-    if row is None or _aware(row.window_ends_at) <= _now():
+    if row is None or as_utc(row.window_ends_at) <= utcnow():
         return 0
     return row.count
 
@@ -72,16 +73,8 @@ def reset(key: str) -> None:
         connection.execute(RateLimit.__table__.delete().where(RateLimit.key == key))
 
 
-def _now() -> datetime:
-    return datetime.now(timezone.utc)
-
-
-def _aware(moment: datetime) -> datetime:
-    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
-
-
 def _hit_database(key: str, window: int) -> int:
-    now = _now()
+    now = utcnow()
     ends = now + timedelta(seconds=window)
     table = RateLimit.__table__
     if db.engine.dialect.name == "postgresql":
@@ -106,7 +99,7 @@ def _hit_database(key: str, window: int) -> int:
 def prune() -> int:
     """Delete expired windows (run by the daily job)."""
     with db.engine.begin() as connection:
-        result = connection.execute(RateLimit.__table__.delete().where(RateLimit.window_ends_at <= _now()))
+        result = connection.execute(RateLimit.__table__.delete().where(RateLimit.window_ends_at <= utcnow()))
     return result.rowcount or 0
 
 

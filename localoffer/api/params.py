@@ -3,11 +3,12 @@ which parameter is wrong, never a guess and never a 500."""
 from __future__ import annotations
 
 import uuid
-from datetime import datetime, timezone
+from datetime import datetime
 
 from werkzeug.datastructures import MultiDict
 
 from ..data.oruk import METRES_PER_MILE, Near, ServiceFilters, parse_day
+from ..models.base import as_utc
 from ..reference.gazetteer import lookup_place
 
 DEFAULT_PER_PAGE = 50
@@ -92,7 +93,7 @@ def _datetime(args: MultiDict, name: str) -> datetime | None:
         value = datetime.fromisoformat(raw.replace(" ", "+"))  # a "+" in a URL arrives as a space
     except ValueError:
         raise BadParameter(name, "must be an ISO 8601 date or date-time, like 2025-01-31T09:00:00Z") from None
-    return value if value.tzinfo else value.replace(tzinfo=timezone.utc)
+    return as_utc(value)  # a time without an offset is taken as UTC
 
 
 def _near(args: MultiDict) -> Near | None:

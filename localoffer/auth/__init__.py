@@ -12,14 +12,11 @@ from functools import wraps
 from flask import Flask, abort, current_app, g, redirect, request, session, url_for
 
 from ..extensions import db
+from ..models.base import as_utc
 from .passwords import min_length
 from .roles import PERMISSIONS, ROLE_LABELS, STAFF_ROLES, can
 
 SESSION_KEY = "staff_sid"
-
-
-def _aware(moment: datetime) -> datetime:
-    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
 
 
 def _load_user() -> None:
@@ -34,8 +31,8 @@ def _load_user() -> None:
     now = datetime.now(timezone.utc)
     cfg = current_app.config
     if (staff_session is None or staff_session.ended_at is not None or not staff_session.user.is_active
-            or now - _aware(staff_session.last_seen_at) > timedelta(minutes=cfg["STAFF_IDLE_MINUTES"])
-            or now - _aware(staff_session.created_at) > timedelta(hours=cfg["STAFF_MAX_HOURS"])):
+            or now - as_utc(staff_session.last_seen_at) > timedelta(minutes=cfg["STAFF_IDLE_MINUTES"])
+            or now - as_utc(staff_session.created_at) > timedelta(hours=cfg["STAFF_MAX_HOURS"])):
         session.pop(SESSION_KEY, None)
         g.session_expired = staff_session is not None
         return
@@ -43,7 +40,7 @@ def _load_user() -> None:
     g.user = staff_session.user if staff_session.mfa_passed else None
     g.pending_user = None if staff_session.mfa_passed else staff_session.user
     # Sliding idle timeout, written at most once a minute so browsing stays read-only.
-    if now - _aware(staff_session.last_seen_at) > timedelta(seconds=60):
+    if now - as_utc(staff_session.last_seen_at) > timedelta(seconds=60):
         staff_session.last_seen_at = now
         db.session.commit()
 

@@ -4,14 +4,14 @@ from __future__ import annotations
 import hashlib
 import secrets
 import uuid
-from datetime import datetime, timedelta, timezone
+from datetime import timedelta
 
 from sqlalchemy import select, update
 
 from ..auth.passwords import hash_password
 from ..extensions import db
 from ..models import Organisation, StaffSession, User, UserToken
-from ..models.base import utcnow
+from ..models.base import as_utc, parse_uuid, utcnow
 
 
 def normalise_email(email: str) -> str:
@@ -19,10 +19,8 @@ def normalise_email(email: str) -> str:
 
 
 def get_user(user_id: str | uuid.UUID) -> User | None:
-    try:
-        return db.session.get(User, user_id if isinstance(user_id, uuid.UUID) else uuid.UUID(str(user_id)))
-    except ValueError:
-        return None
+    parsed = parse_uuid(user_id)
+    return db.session.get(User, parsed) if parsed else None
 
 
 def get_user_by_email(email: str) -> User | None:
@@ -48,12 +46,9 @@ def set_password(user: User, password: str) -> None:
 
 
 def find_organisation(name_or_id: str) -> Organisation | None:
-    try:
-        found = db.session.get(Organisation, uuid.UUID(name_or_id))
-        if found:
-            return found
-    except ValueError:
-        pass
+    found = get_organisation(name_or_id)
+    if found:
+        return found
     return db.session.scalar(select(Organisation).where(db.func.lower(Organisation.name) == name_or_id.strip().lower()))
 
 
@@ -111,8 +106,7 @@ def find_token(token: str, purpose: str) -> UserToken | None:
                                                     UserToken.purpose == purpose))
     if row is None or row.used_at is not None:
         return None
-    expires = row.expires_at if row.expires_at.tzinfo else row.expires_at.replace(tzinfo=timezone.utc)
-    if expires <= datetime.now(timezone.utc):
+    if as_utc(row.expires_at) <= utcnow():
         return None
     return row
 
@@ -129,10 +123,8 @@ def organisations() -> list[Organisation]:
 
 
 def get_organisation(organisation_id: str | uuid.UUID | None) -> Organisation | None:
-    try:
-        return db.session.get(Organisation, uuid.UUID(str(organisation_id)))
-    except (TypeError, ValueError):
-        return None
+    parsed = parse_uuid(organisation_id)
+    return db.session.get(Organisation, parsed) if parsed else None
 
 
 def live_sessions(user: User, *, idle: timedelta, longest: timedelta) -> list[StaffSession]:

@@ -8,7 +8,7 @@ from sqlalchemy.orm import joinedload
 
 from ..extensions import db
 from ..models import ProblemReport, User
-from ..models.base import utcnow
+from ..models.base import parse_uuid, utcnow
 from ..models.reports import PROBLEM_STATUSES
 from . import audit
 
@@ -41,11 +41,8 @@ def list_reports(status: str | None = None, *, page: int = 1,
 
 
 def get_report(report_id: str) -> ProblemReport | None:
-    try:
-        parsed = uuid.UUID(str(report_id))
-    except ValueError:
-        return None
-    return db.session.get(ProblemReport, parsed)
+    parsed = parse_uuid(report_id)
+    return db.session.get(ProblemReport, parsed) if parsed else None
 
 
 def other_reports(report: ProblemReport) -> list[ProblemReport]:

@@ -17,7 +17,7 @@ from sqlalchemy.orm import joinedload, lazyload
 
 from ..extensions import db
 from ..models import IndexOutbox, Organisation, Service, User
-from ..models.base import utcnow
+from ..models.base import parse_uuid, utcnow
 from . import audit
 from .versions import record_version
 
@@ -49,11 +49,8 @@ def _light(stmt):
 
 
 def get_service(service_id: str | uuid.UUID) -> Service | None:
-    try:
-        parsed = service_id if isinstance(service_id, uuid.UUID) else uuid.UUID(str(service_id))
-    except ValueError:
-        return None
-    return db.session.get(Service, parsed)
+    parsed = parse_uuid(service_id)
+    return db.session.get(Service, parsed) if parsed else None
 
 
 def mark_reviewed(service: Service, user: User | None = None, *, actor: str | None = None,

@@ -7,12 +7,13 @@ record_version() and audit.record() in the same transaction; callers commit, the
 from __future__ import annotations
 
 import uuid
-from datetime import date, datetime, timezone
+from datetime import date
 
 from sqlalchemy import func, or_, select
 
 from ..extensions import db
 from ..models import Organisation, Service, ServiceRevision, User
+from ..models.base import parse_uuid, utcnow
 from . import audit
 from .versions import (EDITABLE, apply_editable, editable_fields, get_version, latest_number,
                        record_version)
@@ -20,28 +21,17 @@ from .versions import (EDITABLE, apply_editable, editable_fields, get_version, l
 OPEN_STATES = ("draft", "pending")
 
 
-def _now() -> datetime:
-    return datetime.now(timezone.utc)
-
-
-def _uuid(raw) -> uuid.UUID | None:
-    try:
-        return raw if isinstance(raw, uuid.UUID) else uuid.UUID(str(raw))
-    except (ValueError, AttributeError):
-        return None
-
-
 # Reading ---------------------------------------------------------------------------------
 
 def get_service(service_id) -> Service | None:
     """The full service, whatever its state. populate_existing: a row already in the session from
     a search-results query was loaded with raiseload() options, and staff pages read everything."""
-    ident = _uuid(service_id)
+    ident = parse_uuid(service_id)
     return db.session.get(Service, ident, populate_existing=True) if ident else None
 
 
 def get_revision(revision_id) -> ServiceRevision | None:
-    ident = _uuid(revision_id)
+    ident = parse_uuid(revision_id)
     return db.session.get(ServiceRevision, ident) if ident else None
 
 
@@ -176,14 +166,14 @@ def save_draft(service: Service, user: User, values: dict) -> ServiceRevision:
 
 def submit(revision: ServiceRevision) -> None:
     revision.state = "pending"
-    revision.submitted_at = _now()
+    revision.submitted_at = utcnow()
     audit.record("revision-submitted", subject_type="service", subject_id=revision.service_id,
                  detail="new service" if revision.is_new_service else "changes")
 
 
 def withdraw(revision: ServiceRevision) -> None:
     revision.state = "withdrawn"
-    revision.decided_at = _now()
+    revision.decided_at = utcnow()
     audit.record("revision-withdrawn", subject_type="service", subject_id=revision.service_id)
 
 
@@ -198,7 +188,7 @@ def approve(revision: ServiceRevision, moderator: User) -> None:
         service.is_published = True
     revision.state = "approved"
     revision.decided_by_id = moderator.id
-    revision.decided_at = _now()
+    revision.decided_at = utcnow()
     note = "Approved new service" if revision.is_new_service else "Approved provider's changes"
     record_version(service, note, user=moderator)
     audit.record("revision-approved", subject_type="service", subject_id=service.id,
@@ -210,7 +200,7 @@ def approve(revision: ServiceRevision, moderator: User) -> None:
 def reject(revision: ServiceRevision, moderator: User, reason: str) -> None:
     revision.state = "rejected"
     revision.decided_by_id = moderator.id
-    revision.decided_at = _now()
+    revision.decided_at = utcnow()
     revision.decision_reason = reason
     # The reason is staff text about a listing, never families' words, so it may be kept.
     audit.record("revision-rejected", subject_type="service", subject_id=revision.service_id, user=moderator)

@@ -10,17 +10,12 @@ from sqlalchemy.orm import raiseload
 
 from ..extensions import db
 from ..models import Service
+from ..models.base import parse_uuid
 from ..vocab import FINDABLE_STATUSES
 
 
 def _parse_ids(ids: Iterable[str | uuid.UUID]) -> list[uuid.UUID]:
-    parsed = []
-    for raw in ids:
-        try:
-            parsed.append(raw if isinstance(raw, uuid.UUID) else uuid.UUID(str(raw)))
-        except (ValueError, AttributeError):
-            continue
-    return parsed
+    return [parsed for parsed in map(parse_uuid, ids) if parsed is not None]
 
 
 def findable_clause(today: date | None = None):

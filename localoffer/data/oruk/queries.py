@@ -12,6 +12,7 @@ from sqlalchemy import exists, func, select
 
 from ...extensions import db
 from ...models import Location, Organisation, Service, ServiceAtLocation, TaxonomyTerm
+from ...models.base import as_utc
 from ...models.directory import service_taxonomy_term
 from ...reference.gazetteer import distance_miles
 from ...vocab import BYDAY_TO_DAY, COUNTYWIDE
@@ -201,14 +202,14 @@ def directory_last_modified() -> datetime | None:
     latest = [db.session.scalar(select(func.max(Service.updated_at)).where(findable_clause())),
               db.session.scalar(select(func.max(Organisation.updated_at))),
               db.session.scalar(select(func.max(Location.updated_at)))]
-    latest = [(d if d.tzinfo else d.replace(tzinfo=timezone.utc)) for d in latest if d is not None]
+    latest = [as_utc(d) for d in latest if d is not None]
     return max(latest) if latest else None
 
 
 def service_last_modified(service: Service) -> datetime | None:
     stamps = [service.updated_at, service.organisation.updated_at]
     stamps += [sal.location.updated_at for sal in service.locations]
-    stamps = [(d if d.tzinfo else d.replace(tzinfo=timezone.utc)) for d in stamps if d is not None]
+    stamps = [as_utc(d) for d in stamps if d is not None]
     return max(stamps) if stamps else None
 
 

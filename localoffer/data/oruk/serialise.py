@@ -9,6 +9,7 @@ from urllib.parse import urlsplit
 from flask_babel import force_locale
 
 from ...models import Location, Organisation, Service, ServiceAtLocation
+from ...models.base import as_utc
 from ...vocab import BYDAY_TO_DAY, COUNTYWIDE, QUADRANTS, TERMS
 from .taxonomies import (DB_TAXONOMIES, GENERATED_TERMS, SERVICE_DETAIL_FIELDS, Term, stable_id, term_from_row,
                          term_json)
@@ -41,9 +42,7 @@ def clean_email(value: str | None) -> str | None:
 def timestamp(value: datetime | None) -> str | None:
     if value is None:
         return None
-    if value.tzinfo is None:  # SQLite hands back naive UTC
-        value = value.replace(tzinfo=timezone.utc)
-    return value.astimezone(timezone.utc).isoformat().replace("+00:00", "Z")
+    return as_utc(value).astimezone(timezone.utc).isoformat().replace("+00:00", "Z")
 
 
 def _drop_empty(data: dict) -> dict:

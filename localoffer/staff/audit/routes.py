@@ -10,6 +10,7 @@ from flask import Response, abort, render_template, request, stream_with_context
 from ...auth import requires
 from ...data import audit
 from ...extensions import db
+from ...models.base import as_utc
 from . import bp
 from .forms import AuditFilterForm
 
@@ -60,8 +61,7 @@ def export():
         writer = csv.writer(buffer)
         writer.writerow(["when (UTC)", "who", "action", "subject type", "subject id", "detail"])
         for event in rows:
-            when = event.created_at if event.created_at.tzinfo else event.created_at.replace(tzinfo=timezone.utc)
-            writer.writerow([when.astimezone(timezone.utc).strftime("%Y-%m-%d %H:%M:%S"), _csv_cell(event.actor),
+            writer.writerow([as_utc(event.created_at).astimezone(timezone.utc).strftime("%Y-%m-%d %H:%M:%S"), _csv_cell(event.actor),
                              event.action, event.subject_type, event.subject_id, _csv_cell(event.detail)])
             yield buffer.getvalue()
             buffer.seek(0)
