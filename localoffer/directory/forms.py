@@ -7,6 +7,7 @@ from govuk_frontend_wtf.wtforms_widgets import GovCharacterCount, GovRadioInput,
 from wtforms import RadioField, SelectChoice, SubmitField, TextAreaField
 from wtforms.validators import InputRequired, Length, ValidationError
 
+from ..form_filters import strip_whitespace
 from ..models.reports import PROBLEM_REASONS
 
 DETAILS_MAX_CHARS = 1200
@@ -18,10 +19,6 @@ PROBLEM_LABELS = {
     "cost": _l("The cost is wrong"),
     "something-else": _l("Something else"),
 }
-
-
-def _strip(value):
-    return value.strip() if isinstance(value, str) else value
 
 
 class ReportProblemForm(FlaskForm):
@@ -36,7 +33,7 @@ class ReportProblemForm(FlaskForm):
         _l("Tell us more (optional)"),
         description=_l("Do not include your name, contact details or anything about a child, "
                        "such as their name, needs or school."),
-        filters=[_strip],
+        filters=[strip_whitespace],
         validators=[Length(max=DETAILS_MAX_CHARS,
                            message=_l("Details must be %(max)d characters or fewer", max=DETAILS_MAX_CHARS))],
         widget=GovCharacterCount(),

@@ -7,11 +7,8 @@ from govuk_frontend_wtf.wtforms_widgets import GovPasswordInput, GovSubmitInput,
 from wtforms import PasswordField, StringField, SubmitField
 from wtforms.validators import InputRequired
 
+from ...form_filters import strip_whitespace
 from ..auth.forms import new_password_field
-
-
-def _strip(value):
-    return value.strip() if isinstance(value, str) else value
 
 
 class ChangePasswordForm(FlaskForm):
@@ -22,7 +19,7 @@ class ChangePasswordForm(FlaskForm):
 
 
 class TwoFactorSetupForm(FlaskForm):
-    code = StringField(_l("Code from your authenticator app"), filters=[_strip], widget=GovTextInput(),
+    code = StringField(_l("Code from your authenticator app"), filters=[strip_whitespace], widget=GovTextInput(),
                        description=_l("After adding the account, the app shows a 6-digit code, for example 123456"),
                        validators=[InputRequired(message=_l("Enter the 6-digit code from your authenticator app"))])
     submit = SubmitField(_l("Turn on two-factor sign-in"), widget=GovSubmitInput())

@@ -7,13 +7,11 @@ from govuk_frontend_wtf.wtforms_widgets import GovPasswordInput, GovSubmitInput,
 from wtforms import EmailField, PasswordField, StringField, SubmitField
 from wtforms.validators import InputRequired, Length
 
-
-def _strip(value):
-    return value.strip() if isinstance(value, str) else value
+from ...form_filters import strip_whitespace
 
 
 class SignInForm(FlaskForm):
-    email = EmailField(_l("Email address"), filters=[_strip], widget=GovTextInput(),
+    email = EmailField(_l("Email address"), filters=[strip_whitespace], widget=GovTextInput(),
                        validators=[InputRequired(message=_l("Enter your email address")),
                                    Length(max=255, message=_l("Email address must be 255 characters or fewer"))])
     password = PasswordField(_l("Password"), widget=GovPasswordInput(),
@@ -22,7 +20,7 @@ class SignInForm(FlaskForm):
 
 
 class CodeForm(FlaskForm):
-    code = StringField(_l("Code from your authenticator app"), filters=[_strip], widget=GovTextInput(),
+    code = StringField(_l("Code from your authenticator app"), filters=[strip_whitespace], widget=GovTextInput(),
                        description=_l("The 6-digit code shown in the app, for example 123456"),
                        validators=[InputRequired(message=_l("Enter the 6-digit code from your authenticator app"))])
     submit = SubmitField(_l("Continue"), widget=GovSubmitInput())
@@ -41,7 +39,7 @@ def new_password_field(label=None):
 
 
 class ForgotPasswordForm(FlaskForm):
-    email = EmailField(_l("Email address"), filters=[_strip], widget=GovTextInput(),
+    email = EmailField(_l("Email address"), filters=[strip_whitespace], widget=GovTextInput(),
                        description=_l("The email address you use to sign in"),
                        validators=[InputRequired(message=_l("Enter your email address")),
                                    Length(max=255, message=_l("Email address must be 255 characters or fewer"))])
@@ -54,7 +52,7 @@ class ResetPasswordForm(FlaskForm):
 
 
 class AcceptInvitationForm(FlaskForm):
-    name = StringField(_l("Your name"), filters=[_strip], widget=GovTextInput(),
+    name = StringField(_l("Your name"), filters=[strip_whitespace], widget=GovTextInput(),
                        description=_l("Other Local Offer staff see this name next to your changes"),
                        validators=[InputRequired(message=_l("Enter your name")),
                                    Length(max=100, message=_l("Name must be 100 characters or fewer"))])

@@ -13,12 +13,9 @@ from wtforms import (EmailField, IntegerField, RadioField, SelectChoice, SelectM
                      SubmitField, TextAreaField)
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional, Regexp, ValidationError
 
+from ...form_filters import strip_whitespace
 from ...vocab import (ACCESS_ROUTES, ACCESSIBILITY, AGE_MAX, AGE_MIN, CATEGORIES, COUNTYWIDE, DELIVERY,
                       LOCAL_OFFER_QUESTIONS, NEEDS, QUADRANTS)
-
-
-def _strip(value):
-    return value.strip() if isinstance(value, str) else value
 
 
 class WholeNumberField(IntegerField):
@@ -54,12 +51,12 @@ class SectionForm(FlaskForm):
 
 class AboutForm(SectionForm):
     KEYS = ("name", "summary", "description")
-    name = StringField(_l("Name of the service"), filters=[_strip], widget=GovTextInput(),
+    name = StringField(_l("Name of the service"), filters=[strip_whitespace], widget=GovTextInput(),
                        validators=[DataRequired(message=_l("Enter the name of the service")), _max(255)])
-    summary = TextAreaField(_l("Summary"), filters=[_strip], widget=GovCharacterCount(),
+    summary = TextAreaField(_l("Summary"), filters=[strip_whitespace], widget=GovCharacterCount(),
                             description=_l("One or two sentences shown in search results."),
                             validators=[DataRequired(message=_l("Enter a short summary")), _max(500)])
-    description = TextAreaField(_l("Description"), filters=[_strip], widget=GovTextArea(),
+    description = TextAreaField(_l("Description"), filters=[strip_whitespace], widget=GovTextArea(),
                                 description=_l("What the service does and what families can expect."),
                                 validators=[_max(10000)])
 
@@ -78,7 +75,7 @@ class WhoForm(SectionForm):
     max_age = WholeNumberField(_l("Oldest age"), widget=GovTextInput(),
                            validators=[InputRequired(message=_l("Enter the oldest age, as a whole number")),
                                        NumberRange(AGE_MIN, AGE_MAX, message=_l("Ages must be between 0 and 25"))])
-    eligibility = TextAreaField(_l("Who can use it (optional)"), filters=[_strip], widget=GovTextArea(),
+    eligibility = TextAreaField(_l("Who can use it (optional)"), filters=[strip_whitespace], widget=GovTextArea(),
                                 validators=[_max(5000)])
 
     def validate_needs(self, field):
@@ -138,12 +135,12 @@ _PHONE = re.compile(r"^[0-9 +()\-]{6,30}$")
 
 class ContactForm(SectionForm):
     KEYS = ("url", "email", "phone")
-    url = StringField(_l("Website (optional)"), filters=[_strip], widget=GovTextInput(),
+    url = StringField(_l("Website (optional)"), filters=[strip_whitespace], widget=GovTextInput(),
                       description=_l("The full address, starting with https://"), validators=[_max(500)])
-    email = EmailField(_l("Email address (optional)"), filters=[_strip], widget=GovTextInput(),
+    email = EmailField(_l("Email address (optional)"), filters=[strip_whitespace], widget=GovTextInput(),
                        validators=[Optional(), Regexp(r"^[^@\s]+@[^@\s]+\.[^@\s]+$", message=_l(
                            "Enter an email address in the correct format, like name@example.com")), _max(255)])
-    phone = StringField(_l("Phone number (optional)"), filters=[_strip], widget=GovTextInput(),
+    phone = StringField(_l("Phone number (optional)"), filters=[strip_whitespace], widget=GovTextInput(),
                         validators=[_max(50)])
 
     def validate_url(self, field):
@@ -163,7 +160,7 @@ class CostForm(SectionForm):
     KEYS = ("is_free", "fees_description")
     is_free = RadioField(_l("Is the service free?"), widget=GovRadioInput(), validate_choice=False,
                          choices=_choices([("yes", _l("Yes")), ("no", _l("No, there may be a cost"))]))
-    fees_description = TextAreaField(_l("Describe any costs (optional)"), filters=[_strip], widget=GovTextArea(),
+    fees_description = TextAreaField(_l("Describe any costs (optional)"), filters=[strip_whitespace], widget=GovTextArea(),
                                      validators=[_max(5000)])
 
     def validate_is_free(self, field):
@@ -182,9 +179,9 @@ class AccessForm(SectionForm):
     KEYS = ("access_route", "how_to_access", "waiting_time")
     access_route = RadioField(_l("How do families get the service?"), widget=GovRadioInput(),
                               choices=_choices(ACCESS_ROUTES.items()), validate_choice=False)
-    how_to_access = TextAreaField(_l("How to get it (optional)"), filters=[_strip], widget=GovTextArea(),
+    how_to_access = TextAreaField(_l("How to get it (optional)"), filters=[strip_whitespace], widget=GovTextArea(),
                                   validators=[_max(5000)])
-    waiting_time = StringField(_l("Usual waiting time (optional)"), filters=[_strip], widget=GovTextInput(),
+    waiting_time = StringField(_l("Usual waiting time (optional)"), filters=[strip_whitespace], widget=GovTextInput(),
                                description=_l("For example, about 6 weeks"), validators=[_max(255)])
 
     def validate_access_route(self, field):
@@ -268,7 +265,7 @@ class SendForm(SectionForm):
 
 for _question, _label in LOCAL_OFFER_QUESTIONS.items():
     setattr(SendForm, f"answer_{_question}", TextAreaField(
-        _label, filters=[_strip], widget=GovTextArea(),
+        _label, filters=[strip_whitespace], widget=GovTextArea(),
         validators=[Length(max=2000, message=_l("Each answer must be 2000 characters or fewer"))],
         description=_l("Optional. Up to 2000 characters.")))
 

@@ -11,11 +11,12 @@ from wtforms import RadioField, StringField, SubmitField, TextAreaField
 from wtforms.validators import DataRequired, ValidationError
 
 from ...vocab import STATUSES
-from .forms import _choices, _max, _strip
+from ...form_filters import strip_whitespace
+from .forms import _choices, _max
 
 
 class RejectForm(FlaskForm):
-    reason = TextAreaField(_l("Why are you rejecting this change?"), filters=[_strip], widget=GovCharacterCount(),
+    reason = TextAreaField(_l("Why are you rejecting this change?"), filters=[strip_whitespace], widget=GovCharacterCount(),
                            description=_l("The provider will see this, so say what they need to fix."),
                            validators=[DataRequired(message=_l("Enter why you are rejecting this change")),
                                        _max(2000)])
@@ -25,7 +26,7 @@ class RejectForm(FlaskForm):
 class StatusForm(FlaskForm):
     status = RadioField(_l("Status"), widget=GovRadioInput(), validate_choice=False,
                         choices=_choices((k, STATUSES[k]) for k in ("active", "temporarily-closed", "inactive", "archived")))
-    alert = TextAreaField(_l("Message for families (optional)"), filters=[_strip], widget=GovTextArea(),
+    alert = TextAreaField(_l("Message for families (optional)"), filters=[strip_whitespace], widget=GovTextArea(),
                           description=_l("Shown at the top of the service page, for example why it is closed "
                                          "and when it will reopen."), validators=[_max(1000)])
     submit = SubmitField(_l("Save status"), widget=GovSubmitInput())

@@ -7,6 +7,7 @@ from govuk_frontend_wtf.wtforms_widgets import GovCharacterCount, GovRadioInput,
 from wtforms import RadioField, SelectChoice, SubmitField, TextAreaField
 from wtforms.validators import InputRequired, Length, ValidationError
 
+from ...form_filters import strip_whitespace
 from ...models.reports import PROBLEM_STATUSES
 
 NOTE_MAX_CHARS = 2000
@@ -17,10 +18,6 @@ STATUS_LABELS = {
     "fixed": _l("Fixed"),
     "dismissed": _l("No change needed"),
 }
-
-
-def _strip(value):
-    return value.strip() if isinstance(value, str) else value
 
 
 class UpdateReportForm(FlaskForm):
@@ -35,7 +32,7 @@ class UpdateReportForm(FlaskForm):
         _l("Note for staff (optional)"),
         description=_l("What you did or found out. Only staff see this. Do not include anything "
                        "about a child or family."),
-        filters=[_strip],
+        filters=[strip_whitespace],
         validators=[Length(max=NOTE_MAX_CHARS,
                            message=_l("The note must be %(max)d characters or fewer", max=NOTE_MAX_CHARS))],
         widget=GovCharacterCount(),

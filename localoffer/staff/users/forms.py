@@ -9,6 +9,7 @@ from wtforms import EmailField, RadioField, SelectChoice, SelectField, StringFie
 from wtforms.validators import InputRequired, Length, Regexp, ValidationError
 
 from ...auth.roles import ROLE_LABELS
+from ...form_filters import strip_whitespace
 
 ROLE_HINTS = {
     "champion": _l("Helps families use the Local Offer"),
@@ -17,10 +18,6 @@ ROLE_HINTS = {
     "forum_moderator": _l("Essex Family Forum volunteer"),
     "admin": _l("Everything a council moderator can do, plus managing users and reading the audit log"),
 }
-
-
-def _strip(value):
-    return value.strip() if isinstance(value, str) else value
 
 
 def _role_choices():
@@ -46,13 +43,13 @@ class _RoleAndOrganisation(FlaskForm):
 
 
 class InviteForm(_RoleAndOrganisation):
-    email = EmailField(_l("Email address"), filters=[_strip], widget=GovTextInput(),
+    email = EmailField(_l("Email address"), filters=[strip_whitespace], widget=GovTextInput(),
                        validators=[InputRequired(message=_l("Enter their email address")),
                                    Length(max=255, message=_l("Email address must be 255 characters or fewer")),
                                    Regexp(r"^[^@\s]+@[^@\s]+\.[^@\s]+$",
                                           message=_l("Enter an email address in the correct format, "
                                                      "like name@example.com"))])
-    name = StringField(_l("Full name"), filters=[_strip], widget=GovTextInput(),
+    name = StringField(_l("Full name"), filters=[strip_whitespace], widget=GovTextInput(),
                        validators=[InputRequired(message=_l("Enter their name")),
                                    Length(max=100, message=_l("Name must be 100 characters or fewer"))])
     submit = SubmitField(_l("Send invitation"), widget=GovSubmitInput())
