@@ -38,9 +38,8 @@ def record(action: str, *, subject_type: str = "", subject_id: str | uuid.UUID =
     return event
 
 
-def events(*, action: str | None = None, user_id: uuid.UUID | None = None,
-           since: datetime | None = None, until: datetime | None = None,
-           limit: int | None = None, offset: int = 0):
+def _select(*, action: str | None = None, user_id: uuid.UUID | None = None,
+            since: datetime | None = None, until: datetime | None = None):
     stmt = select(AuditEvent).order_by(AuditEvent.created_at.desc(), AuditEvent.id.desc())
     if action:
         stmt = stmt.where(AuditEvent.action == action)
@@ -50,14 +49,19 @@ def events(*, action: str | None = None, user_id: uuid.UUID | None = None,
         stmt = stmt.where(AuditEvent.created_at >= since)
     if until:
         stmt = stmt.where(AuditEvent.created_at < until)
+    return stmt
+
+
+def events(*, limit: int | None = None, offset: int = 0, **filters):
+    stmt = _select(**filters)
     if limit is not None:
         stmt = stmt.limit(limit).offset(offset)
     return db.session.scalars(stmt)
 
 
 def iter_events(**filters) -> Iterator[AuditEvent]:
-    """Every matching event, newest first, in batches (CSV export)."""
-    yield from events(**filters)
+    """Every matching event, newest first, fetched 500 at a time (CSV export of a long log)."""
+    yield from db.session.scalars(_select(**filters).execution_options(yield_per=500))
 
 
 def count_events(*, action: str | None = None, user_id: uuid.UUID | None = None) -> int:

@@ -54,15 +54,15 @@ def export():
     # Record the export first, so the file includes its own line.
     audit.record("export", subject_type="audit-log", detail=f"audit log CSV{' for ' + action if action else ''}")
     db.session.commit()
-    rows = list(audit.iter_events(action=action))
 
     def generate():
         buffer = io.StringIO()
         writer = csv.writer(buffer)
         writer.writerow(["when (UTC)", "who", "action", "subject type", "subject id", "detail"])
-        for event in rows:
-            writer.writerow([as_utc(event.created_at).astimezone(timezone.utc).strftime("%Y-%m-%d %H:%M:%S"), _csv_cell(event.actor),
-                             event.action, event.subject_type, event.subject_id, _csv_cell(event.detail)])
+        for event in audit.iter_events(action=action):
+            when = as_utc(event.created_at).astimezone(timezone.utc).strftime("%Y-%m-%d %H:%M:%S")
+            writer.writerow([when, _csv_cell(event.actor), event.action, event.subject_type, event.subject_id,
+                             _csv_cell(event.detail)])
             yield buffer.getvalue()
             buffer.seek(0)
             buffer.truncate(0)
