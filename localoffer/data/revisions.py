@@ -105,7 +105,15 @@ def diff(revision: ServiceRevision) -> list[tuple[str, object, object]]:
 
 
 def live_changed_since_base(revision: ServiceRevision) -> bool:
-    return latest_number(revision.service_id) != revision.base_version
+    """Did anything a provider can edit change on the live listing after the provider started?
+    Versions made by review dates or status changes alone are not worth a warning."""
+    if latest_number(revision.service_id) == revision.base_version:
+        return False
+    base = get_version(revision.service_id, revision.base_version)
+    if base is None:
+        return True
+    current = editable_fields(revision.service)
+    return any(base.snapshot.get(key) != current[key] for key in EDITABLE)
 
 
 # Providers -------------------------------------------------------------------------------

@@ -147,6 +147,17 @@ def test_approving_a_new_service_publishes_it(client, provider, moderator):
     assert len(actions("service-published")) == 1
 
 
+def test_no_warning_when_only_the_review_date_changed_meanwhile(client, provider, moderator):
+    from localoffer.data.reviews import mark_reviewed
+
+    service, revision = _pending(client, provider)
+    mark_reviewed(service, actor="test")
+    db.session.commit()
+    sign_in(client, moderator)
+    text = normalize_spaces(page(client.get(f"/staff/listings/revisions/{revision.id}")).text)
+    assert "has changed since the provider started" not in text
+
+
 def test_a_warning_when_the_live_listing_changed_meanwhile_and_other_edits_survive(client, provider, moderator):
     service, revision = _pending(client, provider)
     sign_in(client, moderator)
