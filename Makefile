@@ -50,6 +50,7 @@ search-rebuild: $(VENV)/.installed
 
 run: install assets translations demo search-rebuild
 	@$(FLASK) demo accounts
+	@$(FLASK) demo voice
 	$(VENV)/bin/gunicorn --workers $(WORKERS) --bind 127.0.0.1:$(PORT) --access-logfile - \
 		--access-logformat '%(t)s "%(m)s %(U)s" %(s)s %(L)ss' wsgi:app
 

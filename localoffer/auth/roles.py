@@ -18,6 +18,8 @@ STAFF_ROLES = ("council_moderator", "forum_moderator", "admin")
 
 _EVERYONE = frozenset(ROLE_LABELS)
 _MODERATORS = frozenset({"council_moderator", "admin"})
+# The council and the Essex Family Forum moderate family voice together.
+_VOICE_MODERATORS = frozenset({"council_moderator", "forum_moderator", "admin"})
 
 PERMISSIONS: dict[str, frozenset[str]] = {
     # Staff home, own password and two-factor settings.
@@ -32,6 +34,20 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "users.manage": frozenset({"admin"}),
     # Read and export the audit log.
     "audit.view": frozenset({"admin"}),
+    # Family voice (issue 4). Champions enter wall posts and survey answers for families who
+    # are not online, and see only their own entries.
+    "feedback.enter": frozenset({"champion"}),
+    # Moderate the wall with the other organisation; set wall prompts.
+    "wall.moderate": _VOICE_MODERATORS,
+    # The restricted safeguarding queue: the council holds the safeguarding duty.
+    "safeguarding.view": _MODERATORS,
+    # Survey waves, results by quadrant and channel, CSV export, coding free text to themes.
+    "survey.analyse": _VOICE_MODERATORS,
+    # Draft and edit "you said, we did" records and the annual report (who may change which
+    # part depends on the organisation: the Forum owns "you said" and its own view).
+    "yswd.edit": _VOICE_MODERATORS,
+    # Sign a version for publication, for the signer's organisation.
+    "yswd.sign": frozenset({"council_moderator", "forum_moderator"}),
 }
 
 PERMISSION_LABELS = {
@@ -41,6 +57,12 @@ PERMISSION_LABELS = {
     "reports.triage": _l("Track problems families report with listings"),
     "users.manage": _l("Invite users, change roles, disable accounts, end sessions"),
     "audit.view": _l("Read and export the audit log"),
+    "feedback.enter": _l("Enter wall posts and survey answers for families who are not online"),
+    "wall.moderate": _l("Moderate graffiti wall posts with the other organisation; set prompts"),
+    "safeguarding.view": _l("See posts escalated to safeguarding"),
+    "survey.analyse": _l("Run survey waves, see and export results, code free-text answers"),
+    "yswd.edit": _l("Draft and update \"you said, we did\" records and the annual report"),
+    "yswd.sign": _l("Sign \"you said, we did\" records and the annual report for publication"),
 }
 
 

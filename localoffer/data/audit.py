@@ -22,6 +22,12 @@ ACTIONS = (
     "service-dates-changed",
     "service-reviewed", "review-reminder-sent", "review-escalated",
     "problem-report-updated", "export", "import",
+    # Family voice. Details name states and reasons only, never what a family wrote.
+    "wall-post-entered", "wall-post-moderated", "wall-prompt-changed", "safeguarding-viewed",
+    "survey-wave-created", "survey-status-changed", "survey-results-published", "survey-response-entered",
+    "survey-answer-coded",
+    "yswd-created", "yswd-edited", "yswd-evidence-changed", "yswd-signed", "yswd-published",
+    "annual-report-prepared", "annual-report-signed", "annual-report-published",
 )
 
 

@@ -52,6 +52,23 @@ def accounts_command() -> None:
         click.echo(f"  {account.role:<18} {account.email}")
 
 
+@demo_cli.command("voice")
+def voice_command() -> None:
+    """Load demo family voice (wall, survey waves, "you said, we did") if there is none yet."""
+    if current_app.config.get("ENV_NAME") == "production" or os.environ.get("LOCALOFFER_ENV") == "production":
+        raise click.ClickException(_("Demo family voice is never loaded in production."))
+    from ..data.accounts import get_user_by_email
+    from .staff import demo_email
+    from .voice import load_demo_voice
+
+    if get_user_by_email(demo_email("council_moderator")) is None:
+        raise click.ClickException(_("Create the demo accounts first: flask demo accounts"))
+    counts = load_demo_voice()
+    click.echo(_("Family voice: %(posts)d wall posts, %(surveys)d survey waves, %(records)d "
+                 "\"you said, we did\" records", posts=counts.wall_posts, surveys=counts.surveys,
+                 records=counts.records))
+
+
 def _report(counts: LoadCounts) -> None:
     for label, created, kept in (
         (_("Organisations"), counts.organisations_created, counts.organisations_kept),
