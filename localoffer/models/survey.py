@@ -93,3 +93,15 @@ class SurveyAnswer(db.Model):
 
     response: Mapped[SurveyResponse] = relationship(back_populates="answers")
     question: Mapped[SurveyQuestion] = relationship()
+
+
+class SurveyDraft(db.Model):
+    """Answers in progress on the public survey, kept on the server so nothing is lost between
+    pages and the session cookie holds only a random token. The id is the token's SHA-256, so
+    the table alone cannot be matched to a browser. Deleted on submit; stale ones are purged."""
+    __tablename__ = "survey_draft"
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    survey_id: Mapped[int] = mapped_column(ForeignKey("survey.id", ondelete="CASCADE"), index=True)
+    answers: Mapped[dict] = mapped_column(JSON, default=dict)
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, onupdate=utcnow,
+                                                 index=True)

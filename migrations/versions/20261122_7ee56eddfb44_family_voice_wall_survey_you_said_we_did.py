@@ -1,8 +1,8 @@
 """family voice: wall, survey, you said we did
 
-Revision ID: 10a29f3f36ee
+Revision ID: 7ee56eddfb44
 Revises: 9593b47f4d5a
-Create Date: 2026-11-22 14:08:24.242786
+Create Date: 2026-11-22 14:27:52.499802
 
 """
 from alembic import op
@@ -10,7 +10,7 @@ import sqlalchemy as sa
 
 
 # revision identifiers, used by Alembic.
-revision = '10a29f3f36ee'
+revision = '7ee56eddfb44'
 down_revision = '9593b47f4d5a'
 branch_labels = None
 depends_on = None
@@ -43,6 +43,18 @@ def upgrade():
     sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_wall_prompt'))
     )
+    op.create_table('survey_draft',
+    sa.Column('id', sa.String(length=64), nullable=False),
+    sa.Column('survey_id', sa.Integer(), nullable=False),
+    sa.Column('answers', sa.JSON(), nullable=False),
+    sa.Column('updated_at', sa.DateTime(timezone=True), nullable=False),
+    sa.ForeignKeyConstraint(['survey_id'], ['survey.id'], name=op.f('fk_survey_draft_survey_id_survey'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_survey_draft'))
+    )
+    with op.batch_alter_table('survey_draft', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_survey_draft_survey_id'), ['survey_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_survey_draft_updated_at'), ['updated_at'], unique=False)
+
     op.create_table('survey_question',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('survey_id', sa.Integer(), nullable=False),
@@ -319,6 +331,11 @@ def downgrade():
         batch_op.drop_index(batch_op.f('ix_survey_question_survey_id'))
 
     op.drop_table('survey_question')
+    with op.batch_alter_table('survey_draft', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_survey_draft_updated_at'))
+        batch_op.drop_index(batch_op.f('ix_survey_draft_survey_id'))
+
+    op.drop_table('survey_draft')
     op.drop_table('wall_prompt')
     with op.batch_alter_table('survey', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_survey_status'))
