@@ -68,6 +68,10 @@ class Config:
     LOCAL_OFFER_PHONE = os.environ.get("LOCAL_OFFER_PHONE", "0345 743 0430")
     LOCAL_OFFER_EMAIL = os.environ.get("LOCAL_OFFER_EMAIL") or None
     FAMILY_FORUM_URL = "https://www.essexfamilyforum.org"
+    # Where the wall signposts comments about one child's case or a worry about a child's safety.
+    COUNCIL_COMPLAINTS_URL = os.environ.get(
+        "COUNCIL_COMPLAINTS_URL", "https://www.essex.gov.uk/contact-us/complaints-comments-and-compliments")
+    CHILDREN_AND_FAMILIES_HUB_PHONE = os.environ.get("CHILDREN_AND_FAMILIES_HUB_PHONE", "0345 603 7627")
     # `flask oruk import`: when true, services new to the directory arrive unpublished, so a
     # moderator must publish them. (The full provider-edit approval flow arrives with issue 3.)
     ORUK_IMPORT_REQUIRES_APPROVAL = os.environ.get("ORUK_IMPORT_REQUIRES_APPROVAL", "").lower() in ("1", "true", "yes")
@@ -108,6 +112,17 @@ class Config:
     REVIEW_INTERVAL_DAYS = 365
     REVIEW_REMINDER_DAYS_BEFORE = 14
     REVIEW_ESCALATE_AFTER_DAYS = 28
+
+    # Family voice (README, "Family voice"). Public flags that hide a wall post for review
+    # (a flag saying a post identifies someone hides it at once).
+    WALL_FLAG_THRESHOLD = int(os.environ.get("WALL_FLAG_THRESHOLD", "3"))
+    # Wall posts one browser may send per hour before being asked to wait.
+    WALL_POST_LIMIT_PER_HOUR = int(os.environ.get("WALL_POST_LIMIT_PER_HOUR", "10"))
+    # Working days the moderators aim to decide a wall post in (shown to families).
+    WALL_TARGET_WORKING_DAYS = 5
+    # Days the Forum has to sign a "you said, we did" version the council signed before the
+    # council may publish it alone, showing that the Forum has not agreed (deadlock rule).
+    YSWD_FORUM_SIGN_DAYS = int(os.environ.get("YSWD_FORUM_SIGN_DAYS", "28"))
 
 
 class DevelopmentConfig(Config):

@@ -60,11 +60,17 @@ def _register_blueprints(app: Flask) -> None:
     from .directory import bp as directory_bp
     from .pages import bp as pages_bp
     from .shortlist import bp as shortlist_bp
+    from .survey import bp as survey_bp
+    from .wall import bp as wall_bp
+    from .yswd import bp as yswd_bp
 
     app.register_blueprint(pages_bp)
     app.register_blueprint(directory_bp)
     app.register_blueprint(shortlist_bp)
     app.register_blueprint(api_bp)
+    app.register_blueprint(wall_bp)
+    app.register_blueprint(survey_bp)
+    app.register_blueprint(yswd_bp)
 
     from .staff import register as register_staff
 

@@ -12,6 +12,9 @@ def csp_nonce() -> str:
     return request.environ.setdefault("localoffer.csp_nonce", secrets.token_urlsafe(18))
 
 
+_PRIVATE_LINK_PATHS = ("/listing-check/", "/wall/follow/", "/wall/new/sent")
+
+
 def init_app(app: Flask) -> None:
     app.jinja_env.globals["csp_nonce"] = csp_nonce
 
@@ -26,8 +29,9 @@ def init_app(app: Flask) -> None:
         )
         response.headers["X-Content-Type-Options"] = "nosniff"
         response.headers["X-Frame-Options"] = "DENY"
-        # One-time links (review reminders) must not leak their token to any linked site.
-        response.headers["Referrer-Policy"] = ("no-referrer" if request.path.startswith("/listing-check/")
+        # Private links (review reminders, a wall post's follow link) must not leak their token
+        # to any linked site.
+        response.headers["Referrer-Policy"] = ("no-referrer" if request.path.startswith(_PRIVATE_LINK_PATHS)
                                                else "strict-origin-when-cross-origin")
         response.headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), interest-cohort=()"
         if app.config.get("SESSION_COOKIE_SECURE") and not app.debug and not app.testing:

@@ -6,7 +6,6 @@ import re
 import pytest
 
 import config
-from localoffer import create_app
 
 
 def test_security_headers_on_every_page(client):

@@ -14,6 +14,11 @@ def register(app: Flask) -> None:
     from .reviews import bp as reviews_bp
     from .reviews.public import bp as listing_check_bp
     from .users import bp as users_bp
+    from .champion import bp as champion_bp
+    from .survey import bp as survey_bp
+    from .wall import bp as wall_bp
+    from .yswd import bp as yswd_bp
 
-    for bp in (auth_bp, account_bp, listings_bp, reviews_bp, reports_bp, users_bp, audit_bp, listing_check_bp):
+    for bp in (auth_bp, account_bp, listings_bp, reviews_bp, reports_bp, users_bp, audit_bp, listing_check_bp,
+               wall_bp, champion_bp, survey_bp, yswd_bp):
         app.register_blueprint(bp)

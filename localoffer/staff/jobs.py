@@ -37,6 +37,7 @@ class DailyResult:
     seasonal: int = 0
     reindexed: int = 0
     pruned: int = 0
+    survey_drafts: int = 0
 
 
 def run_daily() -> DailyResult:
@@ -78,12 +79,16 @@ def run_daily() -> DailyResult:
     db.session.commit()
     result.reindexed = search.drain_outbox()
     result.pruned = ratelimit.prune()
+    from ..data.survey import delete_old_drafts
+
+    result.survey_drafts = delete_old_drafts()
     return result
 
 
 @governance_cli.command("daily")
 def daily() -> None:
-    """Review dates, reminders, escalations, seasonal search refresh, rate-limit pruning."""
+    """Review dates, reminders, escalations, seasonal search refresh, rate-limit pruning,
+    deleting unfinished survey answers."""
     r = run_daily()
     click.echo(f"Review dates set: {r.dated}")
     click.echo(f"Reminders sent: {r.reminded}")
@@ -93,6 +98,7 @@ def daily() -> None:
     click.echo(f"Seasonal listings refreshed in search: {r.seasonal}")
     click.echo(f"Search entries updated: {r.reindexed}")
     click.echo(f"Expired rate-limit rows deleted: {r.pruned}")
+    click.echo(f"Unfinished survey answers deleted: {r.survey_drafts}")
     if r.failed:
         # A non-zero exit makes cron report it; the failed ones are retried tomorrow.
         raise click.ClickException(f"Reminders that could not be sent: {r.failed} (see the log)")

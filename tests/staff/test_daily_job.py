@@ -206,3 +206,20 @@ def test_a_failed_email_does_not_stop_the_other_reminders(runner, outbox, monkey
     db.session.expire_all()
     assert [m.to for m in outbox] == ["good.address@example.org"]
     assert db.session.get(Service, good.id).review_reminder_sent_at is not None
+
+
+def test_survey_answers_left_unfinished_for_two_days_are_deleted(runner):
+    from localoffer.models import Survey, SurveyDraft
+
+    survey = Survey(series="family-impact", wave="2026", title="Family Impact Survey 2026", status="open")
+    db.session.add(survey)
+    db.session.flush()
+    db.session.add_all([SurveyDraft(id="a" * 64, survey_id=survey.id, answers={"who": "parent-carer"},
+                                    updated_at=utcnow() - timedelta(days=3)),
+                        SurveyDraft(id="b" * 64, survey_id=survey.id, answers={}, updated_at=utcnow())])
+    db.session.commit()
+
+    output = _daily(runner)
+
+    assert "Unfinished survey answers deleted: 1" in output
+    assert [d.id for d in db.session.scalars(select(SurveyDraft))] == ["b" * 64]

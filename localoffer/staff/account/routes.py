@@ -36,6 +36,10 @@ def _work_waiting(user) -> dict[str, int]:
         counts["overdue"] = len(reviews.review_queue("overdue"))
     if can(user.role, "reports.triage"):
         counts["reports"] = reports.count_by_status().get("new", 0)
+    if can(user.role, "wall.moderate"):
+        from ...data import wall_moderation
+
+        counts["wall"] = wall_moderation.waiting_count(user)
     return counts
 
 
