@@ -4,7 +4,9 @@ unless REQUIRE_BROWSER=1 (CI), where a missing browser is a failure."""
 from __future__ import annotations
 
 import os
+import re
 import threading
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -78,3 +80,44 @@ def run_axe(page, axe_source: str) -> list[dict]:
             nodes: v.nodes.map(n => n.target.join(' ')).slice(0, 5)}));
     }""")
     return result
+
+
+@contextmanager
+def serve_demo_site(base: Path, commands: list[list[str]]):
+    """A demo site of its own, for journeys that change data: a fresh SQLite database in `base`,
+    the CLI `commands` run in order, served from a thread with CSRF switched on as in production.
+    Yields the URL, the demo staff password and the app."""
+    from werkzeug.serving import make_server
+
+    from localoffer.extensions import db
+    from tests.conftest import make_test_app
+
+    app = make_test_app(SQLALCHEMY_DATABASE_URI=f"sqlite:///{base / 'demo.db'}",
+                        SEARCH_INDEX_DIR=str(base / "index"), INSTANCE_FOLDER=str(base),
+                        WTF_CSRF_ENABLED=True)
+    with app.app_context():
+        db.create_all()
+    runner = app.test_cli_runner()
+    for args in commands:
+        result = runner.invoke(args=args)
+        assert result.exit_code == 0, result.output
+    password = (base / "demo-password").read_text().strip()
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield {"url": f"http://127.0.0.1:{server.server_port}", "password": password, "app": app}
+    finally:
+        server.shutdown()
+
+
+def sign_in(page, site, email):
+    page.goto(f"{site['url']}/staff/sign-in")
+    page.fill("input[name=email]", email)
+    page.fill("input[name=password]", site["password"])
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url(re.compile(r"/staff/"))
+
+
+def sign_out(page):
+    page.get_by_role("button", name="Sign out").first.click()
+    page.wait_for_url(re.compile(r"/staff/sign-in"))

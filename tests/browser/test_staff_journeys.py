@@ -3,56 +3,23 @@ council moderator approves it, families see it; and axe finds no WCAG 2.2 A/AA v
 the staff pages. Runs on its own copy of the demo data (these journeys change it)."""
 from __future__ import annotations
 
-import re
-import threading
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import make_test_app
-
-from .conftest import run_axe
+from .conftest import run_axe, serve_demo_site, sign_in, sign_out
 
 
 @pytest.fixture(scope="module")
 def staff_site(tmp_path_factory):
-    from werkzeug.serving import make_server
-
-    from localoffer.extensions import db
-
     base = Path(tmp_path_factory.mktemp("staff-demo"))
-    app = make_test_app(SQLALCHEMY_DATABASE_URI=f"sqlite:///{base / 'demo.db'}",
-                        SEARCH_INDEX_DIR=str(base / "index"), INSTANCE_FOLDER=str(base),
-                        WTF_CSRF_ENABLED=True)
-    with app.app_context():
-        db.create_all()
-    runner = app.test_cli_runner()
-    for args in (["demo", "load"], ["search", "rebuild"], ["demo", "accounts"]):
-        result = runner.invoke(args=args)
-        assert result.exit_code == 0, result.output
-    password = (base / "demo-password").read_text().strip()
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield {"url": f"http://127.0.0.1:{server.server_port}", "password": password, "app": app}
-    server.shutdown()
-
-
-def _sign_in(page, site, email):
-    page.goto(f"{site['url']}/staff/sign-in")
-    page.fill("input[name=email]", email)
-    page.fill("input[name=password]", site["password"])
-    page.get_by_role("button", name="Sign in").click()
-    page.wait_for_url(re.compile(r"/staff/"))
-
-
-def _sign_out(page):
-    page.get_by_role("button", name="Sign out").first.click()
-    page.wait_for_url(re.compile(r"/staff/sign-in"))
+    with serve_demo_site(base, [["demo", "load"], ["search", "rebuild"], ["demo", "accounts"]]) as site:
+        yield site
 
 
 def test_a_provider_change_goes_live_only_after_a_moderator_approves_it(page_nojs, staff_site):
     page = page_nojs
-    _sign_in(page, staff_site, "provider@example.org")
+    sign_in(page, staff_site, "provider@example.org")
     page.goto(f"{staff_site['url']}/staff/listings/")
     # Pick a listing with nothing in progress, open its summary and change the About section.
     row = page.locator("main tr:not(:has-text('Waiting')):not(:has-text('Draft')):not(:has-text('not approved'))"
@@ -71,9 +38,9 @@ def test_a_provider_change_goes_live_only_after_a_moderator_approves_it(page_noj
     page.goto(f"{staff_site['url']}/services/{service_id}")
     assert new_summary not in page.locator("main").inner_text()
     page.goto(f"{staff_site['url']}/staff/")
-    _sign_out(page)
+    sign_out(page)
 
-    _sign_in(page, staff_site, "council-moderator@example.org")
+    sign_in(page, staff_site, "council-moderator@example.org")
     page.goto(f"{staff_site['url']}/staff/listings/queue")
     hrefs = [a.get_attribute("href") for a in page.locator("main a[href*='/revisions/']").all()]
     for href in hrefs:
@@ -121,7 +88,7 @@ def test_staff_pages_have_no_axe_violations(browser, staff_site, axe_source, wid
     if found:
         problems["/staff/sign-in"] = found
     for email, paths in STAFF_PAGES.items():
-        _sign_in(page, staff_site, email)
+        sign_in(page, staff_site, email)
         visited = list(paths)
         # One page deeper where there is one: a revision, a listing and its history, a report.
         for pattern in ("/staff/listings/revisions/", "/staff/reports/", "/edit"):
@@ -134,6 +101,6 @@ def test_staff_pages_have_no_axe_violations(browser, staff_site, axe_source, wid
             found = run_axe(page, axe_source)
             if found:
                 problems[path] = found
-        _sign_out(page)
+        sign_out(page)
     context.close()
     assert problems == {}
