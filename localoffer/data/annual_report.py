@@ -18,6 +18,7 @@ from ..models import AnnualReport, Survey, SurveyResponse, User, WallPost, YouSa
 from ..models.base import as_utc, utcnow
 from ..voice_vocab import ASSISTED_CHANNELS, SUPPRESSION_THRESHOLD, party_of
 from . import audit
+from .wall import is_id
 from .yswd import YswdError, is_overdue, published_version
 
 SUPPRESSED = "<5"
@@ -109,7 +110,7 @@ def _survey_headlines(start: date, end: date) -> list[dict]:
 # Reports ---------------------------------------------------------------------------------------
 
 def get_report(report_id: int) -> AnnualReport | None:
-    return db.session.get(AnnualReport, report_id)
+    return db.session.get(AnnualReport, report_id) if is_id(report_id) else None
 
 
 def all_reports() -> list[AnnualReport]:

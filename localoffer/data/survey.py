@@ -14,6 +14,7 @@ from ..models import Survey, SurveyAnswer, SurveyQuestion, SurveyResponse, User
 from ..models.base import utcnow
 from ..models.survey import SurveyDraft
 from . import audit
+from .wall import is_id
 
 DRAFT_MAX_DAYS = 2  # config SURVEY_DRAFT_MAX_DAYS
 
@@ -21,7 +22,7 @@ DRAFT_MAX_DAYS = 2  # config SURVEY_DRAFT_MAX_DAYS
 # Waves -------------------------------------------------------------------------------------
 
 def get_survey(survey_id: int) -> Survey | None:
-    return db.session.get(Survey, survey_id)
+    return db.session.get(Survey, survey_id) if is_id(survey_id) else None
 
 
 def all_surveys() -> list[Survey]:
@@ -223,6 +224,8 @@ def next_to_code(survey: Survey) -> SurveyAnswer | None:
 
 
 def get_text_answer(survey: Survey, answer_id: int) -> SurveyAnswer | None:
+    if not is_id(answer_id):
+        return None
     return db.session.scalars(_text_answers(survey).where(SurveyAnswer.id == answer_id)).first()
 
 

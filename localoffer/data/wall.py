@@ -30,6 +30,15 @@ EDITABLE_STATUSES = ("awaiting-review", "published")
 NO_CONTACT_STATUSES = ("withdrawn", "not-published")
 
 
+# The largest id an INTEGER column holds on PostgreSQL (and that SQLite accepts from Python): an
+# address or form number beyond it cannot be a row, so it is "not found" rather than a database error.
+MAX_ID = 2**31 - 1
+
+
+def is_id(value) -> bool:
+    return isinstance(value, int) and 0 < value <= MAX_ID
+
+
 def hash_token(raw: str) -> str:
     return hashlib.sha256(raw.encode("utf-8")).hexdigest()
 
@@ -73,9 +82,10 @@ def active_prompts() -> list[WallPrompt]:
 
 def get_active_prompt(prompt_id) -> WallPrompt | None:
     try:
-        prompt = db.session.get(WallPrompt, int(prompt_id))
+        prompt_id = int(prompt_id)
     except (TypeError, ValueError):
         return None
+    prompt = db.session.get(WallPrompt, prompt_id) if is_id(prompt_id) else None
     return prompt if prompt is not None and prompt.is_active else None
 
 
@@ -100,6 +110,8 @@ def published_posts(*, quadrant: str | None = None, theme: str | None = None, pa
 
 
 def get_published_post(post_id: int) -> WallPost | None:
+    if not is_id(post_id):
+        return None
     return db.session.scalar(_published().where(WallPost.id == post_id))
 
 
@@ -234,6 +246,8 @@ def champion_posts(user: User, *, limit: int | None = None) -> list[WallPost]:
 
 
 def champion_post(user: User, post_id: int) -> WallPost | None:
+    if not is_id(post_id):
+        return None
     return db.session.scalar(select(WallPost).where(WallPost.id == post_id, WallPost.entered_by_id == user.id))
 
 

@@ -19,6 +19,7 @@ from ..models import Survey, User, WallContact, WallPost, YouSaidWeDid, YouSaidW
 from ..models.base import as_utc, utcnow
 from ..voice_vocab import YSWD_FINISHED, YSWD_STATUSES, party_of
 from . import audit
+from .wall import is_id
 
 # Who may change which part of a version (research §6.6): the Forum owns what families said and
 # its own view; the council owns its response; either may file the record and add evidence.
@@ -92,11 +93,14 @@ def published_records(status: str | None = None, theme: str | None = None,
                       quadrant: str | None = None) -> list[tuple[YouSaidWeDid, YouSaidWeDidVersion]]:
     """Published records and the version families see, newest first, optionally filtered.
     Themes and quadrants are JSON lists, so they are filtered here rather than in SQL."""
-    records = db.session.scalars(select(YouSaidWeDid).where(YouSaidWeDid.published_number.is_not(None))
-                                 .order_by(YouSaidWeDid.first_published_at.desc(), YouSaidWeDid.id.desc()))
-    rows = [(r, published_version(r)) for r in records]
-    return [(r, v) for r, v in rows if v is not None
-            and (status is None or v.status == status)
+    # Each record with its published version in one query (not one query per record).
+    rows = db.session.execute(
+        select(YouSaidWeDid, YouSaidWeDidVersion)
+        .join(YouSaidWeDidVersion, (YouSaidWeDidVersion.record_id == YouSaidWeDid.id)
+              & (YouSaidWeDidVersion.number == YouSaidWeDid.published_number))
+        .order_by(YouSaidWeDid.first_published_at.desc(), YouSaidWeDid.id.desc())).all()
+    return [(r, v) for r, v in rows
+            if (status is None or v.status == status)
             and (theme is None or theme in (v.themes or []))
             and (quadrant is None or quadrant in (v.quadrants or []))]
 
@@ -168,7 +172,7 @@ def published_wall_posts(search: str = "", page: int = 1) -> tuple[list[WallPost
 def link_wall_post(record: YouSaidWeDid, post_id: int, user: User, *, linked: bool) -> None:
     """Link or unlink a published wall post. Links belong to the record (the post is already
     public), so they do not make a new version; the change is audited."""
-    post = db.session.get(WallPost, post_id)
+    post = db.session.get(WallPost, post_id) if is_id(post_id) else None
     if post is None:
         raise YswdError(_l("That wall post was not found"))
     if linked:

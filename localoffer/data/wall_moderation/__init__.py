@@ -23,6 +23,7 @@ from ...voice_vocab import (
     party_of,
 )
 from .. import audit
+from ..wall import is_id
 from .prompts import (  # noqa: F401
     PROMPT_MAX_CHARS,
     add_prompt,
@@ -65,6 +66,8 @@ class DecisionRefused(Exception):
 
 def get_post(post_id: int, *, lock: bool = False) -> WallPost | None:
     """`lock` holds the row until commit (PostgreSQL), so two moderators cannot both decide."""
+    if not is_id(post_id):
+        return None
     return db.session.get(WallPost, post_id, with_for_update=lock or None)
 
 
@@ -152,7 +155,7 @@ def contact_for(post: WallPost) -> WallContact | None:
 
 def duplicate_target(number: int, post: WallPost) -> WallPost | None:
     """The published post that `post` repeats, or None if `number` is not one."""
-    target = db.session.get(WallPost, number)
+    target = db.session.get(WallPost, number) if is_id(number) else None
     if target is None or target.id == post.id or target.status != "published":
         return None
     return target

@@ -16,7 +16,9 @@ def list_prompts() -> list[WallPrompt]:
 
 
 def get_prompt(prompt_id: int) -> WallPrompt | None:
-    return db.session.get(WallPrompt, prompt_id)
+    from ..wall import is_id
+
+    return db.session.get(WallPrompt, prompt_id) if is_id(prompt_id) else None
 
 
 def add_prompt(text: str, user: User | None, *, active: bool = True) -> WallPrompt:
