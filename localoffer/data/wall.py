@@ -133,7 +133,13 @@ def can_withdraw(post: WallPost) -> bool:
 
 
 def can_have_contact(post: WallPost) -> bool:
-    return post.status not in NO_CONTACT_STATUSES
+    """No address is taken once nothing more can happen: a final status, or every response the
+    post fed into has closed (the closing step has already deleted addresses, and nothing
+    would delete a new one)."""
+    if post.status in NO_CONTACT_STATUSES:
+        return False
+    records = [record for record, _version in records_for_post(post)]
+    return not records or any(record.closed_at is None for record in records)
 
 
 def edit_text(post: WallPost, text: str) -> None:

@@ -38,6 +38,7 @@ class DailyResult:
     reindexed: int = 0
     pruned: int = 0
     survey_drafts: int = 0
+    disputed: int = 0
 
 
 def run_daily() -> DailyResult:
@@ -80,15 +81,18 @@ def run_daily() -> DailyResult:
     result.reindexed = search.drain_outbox()
     result.pruned = ratelimit.prune()
     from ..data.survey import delete_old_drafts
+    from ..data.wall_moderation import dispute_unanswered_refusals
 
     result.survey_drafts = delete_old_drafts()
+    result.disputed = dispute_unanswered_refusals()
+    db.session.commit()
     return result
 
 
 @governance_cli.command("daily")
 def daily() -> None:
     """Review dates, reminders, escalations, seasonal search refresh, rate-limit pruning,
-    deleting unfinished survey answers."""
+    deleting unfinished survey answers, disputing wall refusals left unanswered."""
     r = run_daily()
     click.echo(f"Review dates set: {r.dated}")
     click.echo(f"Reminders sent: {r.reminded}")
@@ -99,6 +103,7 @@ def daily() -> None:
     click.echo(f"Search entries updated: {r.reindexed}")
     click.echo(f"Expired rate-limit rows deleted: {r.pruned}")
     click.echo(f"Unfinished survey answers deleted: {r.survey_drafts}")
+    click.echo(f"Wall refusals not answered in time, sent to the joint panel: {r.disputed}")
     if r.failed:
         # A non-zero exit makes cron report it; the failed ones are retried tomorrow.
         raise click.ClickException(f"Reminders that could not be sent: {r.failed} (see the log)")

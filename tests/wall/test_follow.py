@@ -164,3 +164,17 @@ def test_an_email_address_for_updates_can_be_added_changed_and_removed(client):
 def test_the_token_is_never_stored_in_the_clear(client):
     post, token = make_post("Hashing")
     assert post.follow_token_hash == hashlib.sha256(token.encode()).hexdigest()
+
+
+def test_no_email_address_is_taken_once_every_response_the_comment_fed_has_closed(client):
+    from localoffer.models.base import utcnow
+
+    post, token = make_post("Clubs need quiet rooms.", status="published")
+    record = _record("YSWD-2026-001", "Quiet rooms listed for every club", published=True, status="done", post=post)
+    record.closed_at = utcnow()
+    db.session.commit()
+
+    client.post(f"/wall/follow/{token}/email", data={"email": "late@example.org"})
+
+    assert db.session.scalar(select(WallContact)) is None  # nothing would ever delete it
+    assert "/email" not in "".join(a.get("href", "") for a in page(client.get(f"/wall/follow/{token}")).select("main a"))

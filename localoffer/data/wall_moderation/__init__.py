@@ -328,3 +328,28 @@ def forget_contact_if_refused(post: WallPost) -> str | None:
     email = contact.email
     db.session.delete(contact)
     return email
+
+
+def dispute_unanswered_refusals(today: date | None = None) -> int:
+    """A judgement refusal the other organisation has not answered within the target working
+    days becomes 'disputed', for the joint panel: silence must not keep a post off the wall
+    for ever, nor count as agreement (research §6.5). Run by the daily job."""
+    today = today or utcnow().date()
+    limit = target_working_days()
+    moved = 0
+    for post in db.session.scalars(select(WallPost).where(WallPost.status == "refusal-proposed")):
+        proposed_at = db.session.scalar(
+            select(func.max(WallDecision.created_at))
+            .where(WallDecision.post_id == post.id, WallDecision.decision == "propose-refusal"))
+        if proposed_at is None or working_days_between(as_utc(proposed_at).date(), today) <= limit:
+            continue
+        post.status = "disputed"
+        post.updated_at = utcnow()
+        waiting_for = "forum" if post.refusal_proposed_by == "council" else "council"
+        db.session.add(WallDecision(post_id=post.id, user_id=None, party=waiting_for, decision="unanswered",
+                                    reason=post.refusal_reason, note=""))
+        audit.record("wall-post-moderated", subject_type="wall_post", subject_id=post.id,
+                     detail=f"status refusal-proposed -> disputed; not answered in {limit} working days",
+                     actor="daily job")
+        moved += 1
+    return moved

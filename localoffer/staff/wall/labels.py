@@ -16,6 +16,7 @@ DECISION_LABELS = {
     "restore": _l("Put back on the wall"),
     "remove": _l("Taken off the wall"),
     "resolve-dispute": _l("Joint panel decision recorded"),
+    "unanswered": _l("Not answered in time: sent to the joint panel"),
 }
 
 # The automatic checks only suggest; `match` is what they found.
