@@ -25,7 +25,8 @@ from .wall import is_id
 # its own view; the council owns its response; either may file the record and add evidence.
 FORUM_FIELDS = ("you_said", "forum_view", "forum_view_comment")
 COUNCIL_FIELDS = ("we_will", "target_date", "responsible_service", "status", "status_reason", "progress")
-SHARED_FIELDS = ("title", "themes", "quadrants", "reg56_category", "survey_evidence", "champion_reports")
+SHARED_FIELDS = ("title", "themes", "quadrants", "reg56_category", "survey_evidence", "champion_reports",
+                 "wall_post_ids")
 VERSION_FIELDS = FORUM_FIELDS + COUNCIL_FIELDS + SHARED_FIELDS
 # Statuses that must say why (can't do) or who has it and what happens next (partner).
 REASON_NEEDED = ("cant-do", "passed-to-partner")
@@ -111,18 +112,26 @@ def get_published(reference: str) -> tuple[YouSaidWeDid, YouSaidWeDidVersion] | 
     return (record, found) if found else None
 
 
-def records_for_post(post: WallPost) -> list[tuple[YouSaidWeDid, YouSaidWeDidVersion]]:
-    """Published records a wall post is evidence for (for the wall's follow page)."""
-    rows = [(r, published_version(r)) for r in db.session.scalars(
-        select(YouSaidWeDid).where(YouSaidWeDid.wall_posts.any(WallPost.id == post.id)))]
-    return [(r, v) for r, v in rows if v is not None]
-
-
 # Evidence --------------------------------------------------------------------------------------
 
-def public_posts(record: YouSaidWeDid) -> list[WallPost]:
+def linked_posts(ver: YouSaidWeDidVersion | None) -> list[WallPost]:
+    """The wall posts a version links, in the order they were linked (a post since deleted is
+    left out). Staff pages use the latest version; public pages the published one."""
+    ids = [i for i in (ver.wall_post_ids or []) if is_id(i)] if ver is not None else []
+    if not ids:
+        return []
+    found = {p.id: p for p in db.session.scalars(select(WallPost).where(WallPost.id.in_(ids)))}
+    return [found[i] for i in ids if i in found]
+
+
+def shown_posts(ver: YouSaidWeDidVersion | None) -> list[WallPost]:
     """Linked posts still on the wall: a post taken down later stops being shown as evidence."""
-    return [p for p in record.wall_posts if p.status == "published"]
+    return [p for p in linked_posts(ver) if p.status == "published"]
+
+
+def public_posts(record: YouSaidWeDid) -> list[WallPost]:
+    """The evidence families see: posts linked in the published version and still on the wall."""
+    return shown_posts(published_version(record))
 
 
 def survey_figures(ver: YouSaidWeDidVersion) -> list[dict]:
@@ -145,7 +154,7 @@ def reach(record: YouSaidWeDid, ver: YouSaidWeDidVersion) -> dict:
     """Who we heard from: published wall posts (one family each) plus champion report families."""
     by_quadrant: Counter = Counter()
     by_channel: Counter = Counter()
-    for post in public_posts(record):
+    for post in shown_posts(ver):
         by_channel[post.channel] += 1
         if post.quadrant:
             by_quadrant[post.quadrant] += 1
@@ -169,21 +178,29 @@ def published_wall_posts(search: str = "", page: int = 1) -> tuple[list[WallPost
     return list(items), total
 
 
-def link_wall_post(record: YouSaidWeDid, post_id: int, user: User, *, linked: bool) -> None:
-    """Link or unlink a published wall post. Links belong to the record (the post is already
-    public), so they do not make a new version; the change is audited."""
+def link_wall_post(record: YouSaidWeDid, post_id: int, user: User, *,
+                   linked: bool) -> YouSaidWeDidVersion | None:
+    """Link or unlink a published wall post. Like every edit this makes a new unsigned version,
+    so families only see the change once both organisations sign it. Returns None when the post
+    was already linked (or already not linked)."""
     post = db.session.get(WallPost, post_id) if is_id(post_id) else None
     if post is None:
         raise YswdError(_l("That wall post was not found"))
+    if post.status != "published":
+        raise YswdError(_l("Only published wall posts can be evidence"))
+    ids = list(latest(record).wall_post_ids or [])
+    if linked == (post.id in ids):
+        return None
     if linked:
-        if post.status != "published":
-            raise YswdError(_l("Only published wall posts can be evidence"))
-        if post not in record.wall_posts:
-            record.wall_posts.append(post)
-    elif post in record.wall_posts:
-        record.wall_posts.remove(post)
+        ids.append(post.id)
+        note = _l("Linked wall post %(id)d", id=post.id)
+    else:
+        ids.remove(post.id)
+        note = _l("Unlinked wall post %(id)d", id=post.id)
+    new = edit(record, user, {"wall_post_ids": ids}, str(note))
     audit.record("yswd-evidence-changed", subject_type="yswd", subject_id=record.reference,
-                 detail=f"wall post {post.id} {'linked' if linked else 'unlinked'}", user=user)
+                 detail=f"version {new.number}: wall post {post.id} {'linked' if linked else 'unlinked'}", user=user)
+    return new
 
 
 def surveys_with_results() -> list[Survey]:
@@ -232,7 +249,7 @@ def start_record(user: User, title: str, you_said: str = "") -> YouSaidWeDid:
     record = YouSaidWeDid(reference=next_reference(utcnow().year), created_by_id=user.id)
     record.versions.append(YouSaidWeDidVersion(
         number=1, title=title, you_said=you_said, themes=[], quadrants=[], progress=[], survey_evidence=[],
-        champion_reports=[], change_note=str(_l("Record started")), created_by_id=user.id))
+        champion_reports=[], wall_post_ids=[], change_note=str(_l("Record started")), created_by_id=user.id))
     db.session.add(record)
     db.session.flush()
     audit.record("yswd-created", subject_type="yswd", subject_id=record.reference, detail=f"by {party}", user=user)
@@ -353,6 +370,9 @@ def _publish(record: YouSaidWeDid, ver: YouSaidWeDidVersion, user: User) -> None
     audit.record("yswd-published", subject_type="yswd", subject_id=record.reference,
                  detail=f"version {ver.number}" + (" without the Forum" if ver.published_without_forum else ""),
                  user=user)
+    # The link table now means "the posts in this published version": the follow page and
+    # the emails below read it.
+    record.wall_posts = linked_posts(ver)
     post_ids = [p.id for p in record.wall_posts]
     contacts = list(db.session.scalars(select(WallContact).where(WallContact.post_id.in_(post_ids)))) if post_ids else []
     if previous is None or previous.status != ver.status:

@@ -51,6 +51,8 @@ def _start(key: str, forum: User, council: User) -> YouSaidWeDid:
     survey = _survey()
     if code and survey is not None and any(q.code == code for q in survey.questions):
         yswd.add_survey_evidence(record, council, survey.id, code)
+    if key != "adulthood":
+        _link_posts(record, council)
     return record
 
 
@@ -75,8 +77,8 @@ def _survey():
 
 
 def _link_posts(record: YouSaidWeDid, user: User, limit: int = 3) -> None:
-    """Published demo wall posts sharing a theme with the record (linked after publishing, so the
-    demo never sends update emails)."""
+    """Published demo wall posts sharing a theme with the record, linked before signing so the
+    published version carries them (the demo wall keeps no contact addresses, so no emails)."""
     themes = set(yswd.latest(record).themes)
     posts = [p for p in db.session.scalars(select(WallPost).where(WallPost.status == "published")
                                            .order_by(WallPost.id)) if themes & set(p.themes or [])]
@@ -153,9 +155,6 @@ def load_demo_yswd() -> None:
     _publish(listening, forum, council)
     yswd.edit(listening, council, {"we_will": "Train school SENCOs in co-production and ask families after "
                                    "every meeting how it went."}, "Added asking families")
-
-    for record in (therapy, website, transport, breaks, reviews, mental, listening):
-        _link_posts(record, council)
 
     today = date.today()
     report = annual_report.prepare(council, today - timedelta(days=365), today, "What you told us this year")

@@ -17,8 +17,9 @@ from .accounts import User
 from .base import utcnow
 from .wall import WallPost
 
-# Published wall posts that are evidence for a record. A link, not a copy: the follow page of
-# a post finds its records through this table.
+# The wall posts linked in the record's PUBLISHED version (a copy of that version's
+# wall_post_ids, replaced whenever a version is published). The follow page of a post and the
+# update emails find records through it, so they only ever follow what families can see.
 yswd_wall_post = Table(
     "yswd_wall_post", db.metadata,
     Column("record_id", ForeignKey("you_said_we_did.id", ondelete="CASCADE"), primary_key=True),
@@ -70,6 +71,8 @@ class YouSaidWeDidVersion(db.Model):
     survey_evidence: Mapped[list] = mapped_column(JSON, default=list)
     # Champion and group reports: [{"group": ..., "channel": ..., "families": n, "summary": ...}].
     champion_reports: Mapped[list] = mapped_column(JSON, default=list)
+    # Ids of published wall posts that are evidence, in the order they were linked.
+    wall_post_ids: Mapped[list] = mapped_column(JSON, default=list)
     # The Forum's own view, always shown beside the council's status. Owned by the Forum.
     forum_view: Mapped[str | None] = mapped_column(String(20))
     forum_view_comment: Mapped[str] = mapped_column(Text, default="")

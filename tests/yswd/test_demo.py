@@ -27,6 +27,9 @@ def test_the_demo_makes_records_in_every_state_and_a_published_report(app, clien
     assert any(yswd.is_overdue(v) for v in published)
     assert any(r.closed_at for r in records)
     assert any(r.wall_posts for r in records) and any(v.survey_evidence for v in published)
+    for record in records:  # the link table always matches the published version
+        shown = yswd.published_version(record)
+        assert sorted(p.id for p in record.wall_posts) == sorted(shown.wall_post_ids if shown else [])
     assert [r.published_at is not None for r in annual_report.all_reports()] == [True]
     for record in records:
         expected = 200 if record.published_number else 404

@@ -172,8 +172,10 @@ def test_only_published_wall_posts_can_be_linked_as_evidence(app, forum, council
     with pytest.raises(yswd.YswdError):
         yswd.link_wall_post(record, waiting.id, council, linked=True)
     post = wall_post()
-    yswd.link_wall_post(record, post.id, forum, linked=True)
-    assert record.wall_posts == [post]
+    before = yswd.latest(record).number
+    linked = yswd.link_wall_post(record, post.id, forum, linked=True)
+    assert linked.number == before + 1 and linked.wall_post_ids == [post.id]
+    assert record.wall_posts == []  # the link table follows the published version only
     assert db.session.query(AuditEvent).filter_by(action="yswd-evidence-changed").count() == 1
 
 

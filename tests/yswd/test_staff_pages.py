@@ -163,10 +163,11 @@ def test_wall_posts_are_chosen_from_published_posts_only(app, council_client, fo
     council_client.post(url, data={"post_id": str(hidden.id), "action": "link"})
     assert council_client.post(url, data={"post_id": "abc", "action": "link"}).status_code == 400
     db.session.expire_all()
-    assert [p.id for p in record.wall_posts] == [shown.id]
+    assert yswd.latest(record).wall_post_ids == [shown.id]
+    assert "Unlink" in council_client.get(f"{url}?q=buses").get_data(as_text=True)
     council_client.post(url, data={"post_id": str(shown.id), "action": "unlink"})
     db.session.expire_all()
-    assert record.wall_posts == []
+    assert yswd.latest(record).wall_post_ids == [] and record.wall_posts == []
 
 
 def test_champion_reports_are_added_and_removed_as_new_versions(app, forum_client, forum, council):

@@ -27,7 +27,7 @@ def evidence(reference: str):
     latest = yswd.latest(found)
     surveys = {s.id: s for s in yswd.surveys_with_results()}
     return render_template("staff/yswd/evidence.html", record=found, latest=latest, surveys=surveys,
-                           reach=yswd.reach(found, latest))
+                           reach=yswd.reach(found, latest), posts=yswd.linked_posts(latest))
 
 
 @bp.route("/<reference>/evidence/wall-posts", methods=["GET", "POST"])
@@ -45,13 +45,13 @@ def wall_posts(reference: str):
             flash(str(problem), "error")
         else:
             db.session.commit()
-            flash(_("Evidence updated"), "success")
+            flash(_("Evidence updated in a new version"), "success")
         return redirect(url_for(".wall_posts", reference=found.reference, q=search or None, page=_page()))
     page = _page()
     posts, total = yswd.published_wall_posts(search, page)
     pages = max(1, -(-total // yswd.WALL_POSTS_PER_PAGE))
     return render_template("staff/yswd/wall_posts.html", record=found, posts=posts, total=total, page=page,
-                           pages=pages, search=search, linked={p.id for p in found.wall_posts})
+                           pages=pages, search=search, linked=set(yswd.latest(found).wall_post_ids or []))
 
 
 @bp.route("/<reference>/evidence/survey", methods=["GET", "POST"])

@@ -27,6 +27,7 @@ FIELD_LABELS = {
     "reg56_category": _l("What it is about"),
     "survey_evidence": _l("Survey evidence"),
     "champion_reports": _l("Champion and group reports"),
+    "wall_post_ids": _l("Wall posts"),
 }
 
 # Edit pages, one part each, and which organisation owns the part (None: either).

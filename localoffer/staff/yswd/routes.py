@@ -56,7 +56,7 @@ def record(reference: str):
                            overdue=yswd.is_overdue(latest), deadline=deadline,
                            may_publish_alone=bool(deadline and not latest.forum_signed_at and not latest.published_at
                                                   and utcnow() >= deadline),
-                           posts=found.wall_posts)
+                           posts=yswd.linked_posts(latest))
 
 
 @bp.route("/<reference>/versions/<int:number>")

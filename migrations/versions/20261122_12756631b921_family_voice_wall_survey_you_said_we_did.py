@@ -1,8 +1,8 @@
 """family voice: wall, survey, you said we did
 
-Revision ID: 7ee56eddfb44
+Revision ID: 12756631b921
 Revises: 9593b47f4d5a
-Create Date: 2026-11-22 14:27:52.499802
+Create Date: 2026-11-22 14:39:49.889385
 
 """
 from alembic import op
@@ -10,7 +10,7 @@ import sqlalchemy as sa
 
 
 # revision identifiers, used by Alembic.
-revision = '7ee56eddfb44'
+revision = '12756631b921'
 down_revision = '9593b47f4d5a'
 branch_labels = None
 depends_on = None
@@ -243,6 +243,7 @@ def upgrade():
     sa.Column('progress', sa.JSON(), nullable=False),
     sa.Column('survey_evidence', sa.JSON(), nullable=False),
     sa.Column('champion_reports', sa.JSON(), nullable=False),
+    sa.Column('wall_post_ids', sa.JSON(), nullable=False),
     sa.Column('forum_view', sa.String(length=20), nullable=True),
     sa.Column('forum_view_comment', sa.Text(), nullable=False),
     sa.Column('change_note', sa.String(length=500), nullable=False),
