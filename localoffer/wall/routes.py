@@ -12,6 +12,7 @@ from flask_babel import format_date, format_decimal, gettext as _
 from .. import ratelimit
 from ..data import wall as data
 from ..extensions import db
+from ..paging import page_number
 from ..models.wall import TEXT_MAX_CHARS
 from ..vocab import QUADRANTS
 from ..voice_vocab import FLAG_REASONS, REFUSAL_REASONS, THEMES
@@ -57,18 +58,11 @@ def _with_voice_cookie(response, new_value: str | None):
     return response
 
 
-def _page_number() -> int:
-    try:
-        return max(1, min(int(request.args.get("page", "1")), 10_000))
-    except ValueError:
-        return 1
-
-
 @bp.route("")
 def index():
     quadrant = request.args.get("quadrant") if request.args.get("quadrant") in QUADRANTS else None
     theme = request.args.get("theme") if request.args.get("theme") in THEMES else None
-    page = _page_number()
+    page = page_number()
     posts, total = data.published_posts(quadrant=quadrant, theme=theme, page=page, per_page=PER_PAGE)
     pages = max(1, -(-total // PER_PAGE))
     if page > pages:

@@ -8,6 +8,7 @@ from datetime import datetime, timezone
 from flask import Response, abort, render_template, request, stream_with_context
 
 from ...auth import requires
+from ...paging import page_number
 from ...data import audit
 from ...extensions import db
 from ...models.base import as_utc
@@ -17,20 +18,12 @@ from .forms import AuditFilterForm
 PAGE_SIZE = 50
 
 
-def _page() -> int:
-    try:
-        page = int(request.args.get("page", "1"))
-    except ValueError:
-        return 1
-    return min(max(page, 1), 10_000)
-
-
 @bp.route("/")
 @requires("audit.view")
 def index():
     form = AuditFilterForm(request.args)
     action = form.action.data if form.action.data in audit.ACTIONS else None
-    page = _page()
+    page = page_number()
     total = audit.count_events(action=action)
     rows = list(audit.events(action=action, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE))
     pages = max(1, -(-total // PAGE_SIZE))

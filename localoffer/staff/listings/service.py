@@ -6,6 +6,7 @@ from flask import flash, g, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
 from ...auth import requires
+from ...paging import page_number
 from ...data import revisions
 from ...data.versions import editable_fields
 from ...extensions import db
@@ -25,8 +26,8 @@ def all_services():
     status = request.args.get("status", "")
     if status not in STATUSES and status != "unpublished":
         status = ""
-    page = request.args.get("page", 1, type=int) or 1
-    services, total = revisions.search_services(text, status, page=max(page, 1), per_page=PER_PAGE)
+    page = page_number()
+    services, total = revisions.search_services(text, status, page=page, per_page=PER_PAGE)
     pages = max((total + PER_PAGE - 1) // PER_PAGE, 1)
     pagination = None
     if pages > 1:

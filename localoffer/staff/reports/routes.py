@@ -5,19 +5,13 @@ from flask import abort, flash, g, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
 from ...auth import requires
+from ...paging import page_number
 from ...data import reports
 from ...directory.forms import PROBLEM_LABELS
 from ...extensions import db
 from ...models.reports import PROBLEM_STATUSES
 from . import bp
 from .forms import NOTE_MAX_CHARS, STATUS_LABELS, UpdateReportForm
-
-
-def _page() -> int:
-    try:
-        return max(1, int(request.args.get("page", "1")))
-    except ValueError:
-        return 1
 
 
 @bp.route("/")
@@ -29,7 +23,7 @@ def index():
     counts = reports.count_by_status()
     total = counts[status] if status else sum(counts.values())
     pages = max(1, -(-total // reports.REPORTS_PER_PAGE))
-    page = min(_page(), pages)
+    page = min(page_number(), pages)
     return render_template("staff/reports/index.html", status=status, counts=counts, total=total,
                            page=page, pages=pages, items=reports.list_reports(status, page=page),
                            status_labels=STATUS_LABELS, reason_labels=PROBLEM_LABELS)

@@ -6,18 +6,12 @@ from flask import abort, flash, g, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
 from ...auth import requires
+from ...paging import page_number
 from ...data import yswd
 from ...extensions import db
 from . import bp
 from .forms import ChampionReportForm, SurveyEvidenceForm
 from .routes import record_or_404
-
-
-def _page() -> int:
-    try:
-        return max(1, min(int(request.args.get("page", "1")), 10_000))
-    except ValueError:
-        return 1
 
 
 @bp.route("/<reference>/evidence")
@@ -46,8 +40,8 @@ def wall_posts(reference: str):
         else:
             db.session.commit()
             flash(_("Evidence updated in a new version"), "success")
-        return redirect(url_for(".wall_posts", reference=found.reference, q=search or None, page=_page()))
-    page = _page()
+        return redirect(url_for(".wall_posts", reference=found.reference, q=search or None, page=page_number()))
+    page = page_number()
     posts, total = yswd.published_wall_posts(search, page)
     pages = max(1, -(-total // yswd.WALL_POSTS_PER_PAGE))
     return render_template("staff/yswd/wall_posts.html", record=found, posts=posts, total=total, page=page,
