@@ -118,3 +118,49 @@ def demo_app(tmp_path_factory):
 def demo_client(demo_app):
     with demo_app.app_context():
         yield demo_app.test_client()
+
+
+# Staff users and the mail outbox, shared by every area's tests. The moderators have names so
+# tests can check that staff names never reach public pages.
+@pytest.fixture
+def admin(app):
+    from .staff.accounts import make_user
+
+    return make_user("admin")
+
+
+@pytest.fixture
+def council(app):
+    from .staff.accounts import make_user
+
+    return make_user("council_moderator", name="Casey Council")
+
+
+@pytest.fixture
+def forum(app):
+    from .staff.accounts import make_user
+
+    return make_user("forum_moderator", name="Frankie Forum")
+
+
+@pytest.fixture
+def champion(app):
+    from .staff.accounts import make_user
+
+    return make_user("champion")
+
+
+@pytest.fixture
+def champion_client(app, champion):
+    from .staff.accounts import client_for
+
+    return client_for(app, champion)
+
+
+@pytest.fixture
+def outbox(app):
+    from localoffer.mail import outbox as mail_outbox
+
+    sent = mail_outbox()
+    sent.clear()
+    return sent

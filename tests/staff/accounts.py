@@ -36,6 +36,13 @@ def sign_in(client, user: User, password: str = PASSWORD, follow: bool = False):
     return response
 
 
+def client_for(app, user: User):
+    """A test client signed in as `user`."""
+    client = app.test_client()
+    assert sign_in(client, user).status_code == 302
+    return client
+
+
 def enrol_totp(user: User) -> str:
     """Turn on two-factor sign-in for the user directly (the setup page has its own tests)."""
     import pyotp

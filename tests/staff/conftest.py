@@ -7,11 +7,6 @@ from .accounts import make_user, sign_in  # noqa: F401 (re-exported for tests)
 
 
 @pytest.fixture
-def admin(app):
-    return make_user("admin")
-
-
-@pytest.fixture
 def moderator(app):
     return make_user("council_moderator")
 
@@ -19,20 +14,6 @@ def moderator(app):
 @pytest.fixture
 def provider(app):
     return make_user("provider")
-
-
-@pytest.fixture
-def outbox(app):
-    from localoffer.mail import outbox as mail_outbox
-
-    sent = mail_outbox()
-    sent.clear()
-    return sent
-
-
-@pytest.fixture
-def champion(app):
-    return make_user("champion")
 
 
 @pytest.fixture

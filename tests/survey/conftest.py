@@ -9,7 +9,7 @@ import pytest
 from localoffer.extensions import db
 from localoffer.models import Survey, SurveyAnswer, SurveyQuestion, SurveyResponse
 
-from ..staff.accounts import make_user, sign_in  # noqa: F401 (re-exported for tests)
+from ..staff.accounts import client_for, make_user, sign_in  # noqa: F401 (re-exported for tests)
 
 WHO = [{"value": "parent-carer", "label": "A parent or carer"},
        {"value": "young-person", "label": "A young person aged 16 to 25"},
@@ -87,18 +87,6 @@ def analyst(app):
 
 @pytest.fixture
 def analyst_client(app, analyst):
-    client = app.test_client()
-    sign_in(client, analyst)
-    return client
+    return client_for(app, analyst)
 
 
-@pytest.fixture
-def champion(app):
-    return make_user("champion")
-
-
-@pytest.fixture
-def champion_client(app, champion):
-    client = app.test_client()
-    sign_in(client, champion)
-    return client

@@ -10,7 +10,7 @@ from localoffer.data import wall as wall_data
 from localoffer.extensions import db
 from localoffer.models import WallPrompt
 
-from ..staff.accounts import make_user, sign_in
+from ..staff.accounts import make_user, sign_in  # noqa: F401 (re-exported for tests)
 
 
 def make_post(text: str = "Finding a speech therapist took a year.", *, status: str = "awaiting-review",
@@ -43,18 +43,6 @@ def prompt(app):
     db.session.add(found)
     db.session.commit()
     return found
-
-
-@pytest.fixture
-def champion(app):
-    return make_user("champion")
-
-
-@pytest.fixture
-def champion_client(app, champion):
-    client = app.test_client()
-    sign_in(client, champion)
-    return client
 
 
 def days_ago(days: int) -> datetime:

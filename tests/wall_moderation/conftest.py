@@ -9,46 +9,13 @@ import pytest
 from localoffer.extensions import db
 from localoffer.models import WallContact, WallPost
 from localoffer.models.base import utcnow
-from tests.staff.accounts import make_user, sign_in
-
-
-@pytest.fixture
-def council(app):
-    return make_user("council_moderator", name="Casey Council")
-
-
-@pytest.fixture
-def forum(app):
-    return make_user("forum_moderator", name="Frankie Forum")
-
-
-@pytest.fixture
-def admin(app):
-    return make_user("admin")
-
-
-@pytest.fixture
-def champion(app):
-    return make_user("champion")
-
-
-@pytest.fixture
-def outbox(app):
-    from localoffer.mail import outbox as mail_outbox
-
-    sent = mail_outbox()
-    sent.clear()
-    return sent
+from tests.staff.accounts import client_for, make_user, sign_in  # noqa: F401 (re-exported for tests)
 
 
 @pytest.fixture
 def signed_in(app):
     """signed_in(user) -> a test client signed in as `user`."""
-    def _client(user):
-        client = app.test_client()
-        assert sign_in(client, user).status_code == 302
-        return client
-    return _client
+    return lambda user: client_for(app, user)
 
 
 def make_post(text="The waiting list for speech therapy is far too long.", *, status="awaiting-review",

@@ -11,37 +11,7 @@ from localoffer.extensions import db
 from localoffer.models import Survey, SurveyAnswer, SurveyQuestion, SurveyResponse, WallContact, WallPost
 from localoffer.models.base import utcnow
 
-from ..staff.accounts import make_user, sign_in
-
-
-@pytest.fixture
-def council(app):
-    return make_user("council_moderator")
-
-
-@pytest.fixture
-def forum(app):
-    return make_user("forum_moderator")
-
-
-@pytest.fixture
-def admin(app):
-    return make_user("admin")
-
-
-@pytest.fixture
-def outbox(app):
-    from localoffer.mail import outbox as mail_outbox
-
-    sent = mail_outbox()
-    sent.clear()
-    return sent
-
-
-def client_for(app, user):
-    client = app.test_client()
-    assert sign_in(client, user).status_code == 302
-    return client
+from ..staff.accounts import client_for, make_user, sign_in  # noqa: F401 (re-exported for tests)
 
 
 @pytest.fixture
