@@ -132,14 +132,15 @@ def can_withdraw(post: WallPost) -> bool:
     return post.status not in ("withdrawn", "safeguarding")
 
 
-def can_have_contact(post: WallPost) -> bool:
+def can_have_contact(post: WallPost, records: list | None = None) -> bool:
     """No address is taken once nothing more can happen: a final status, or every response the
     post fed into has closed (the closing step has already deleted addresses, and nothing
-    would delete a new one)."""
+    would delete a new one). `records` is records_for_post(post), if the caller has it."""
     if post.status in NO_CONTACT_STATUSES:
         return False
-    records = [record for record, _version in records_for_post(post)]
-    return not records or any(record.closed_at is None for record in records)
+    if records is None:
+        records = records_for_post(post)
+    return not records or any(record.closed_at is None for record, _version in records)
 
 
 def edit_text(post: WallPost, text: str) -> None:

@@ -35,12 +35,12 @@ def _post_or_404(token: str):
     return post
 
 
-def _records(post) -> list[dict]:
+def _records(linked) -> list[dict]:
     today = date.today()
     return [{"reference": record.reference, "title": version.title, "url": url_for("yswd.record", reference=record.reference),
              "status": YSWD_STATUSES.get(version.status, version.status),
              "overdue": data.is_overdue(version, today)}
-            for record, version in data.records_for_post(post)]
+            for record, version in linked]
 
 
 @bp.route("/follow/<token>")
@@ -49,12 +49,13 @@ def follow(token: str):
     duplicate_of = None
     if post.refusal_reason == "duplicate" and post.merged_into_id:
         duplicate_of = data.get_published_post(post.merged_into_id)
+    linked = data.records_for_post(post)
     return render_template(
         "wall/follow.html", post=post, token=token, status_label=WALL_STATUSES.get(post.status, post.status),
         reason_label=REFUSAL_REASONS.get(post.refusal_reason or "", ""), duplicate_of=duplicate_of,
-        records=_records(post), has_contact=data.contact_of(post) is not None,
+        records=_records(linked), has_contact=data.contact_of(post) is not None,
         can_edit=data.can_edit(post), can_withdraw=data.can_withdraw(post),
-        can_have_contact=data.can_have_contact(post), quadrants=QUADRANTS, themes=THEMES,
+        can_have_contact=data.can_have_contact(post, linked), quadrants=QUADRANTS, themes=THEMES,
         target_days=current_app.config.get("WALL_TARGET_WORKING_DAYS", 5))
 
 
