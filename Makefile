@@ -8,7 +8,7 @@ PORT ?= 5000
 WORKERS ?= 2
 PYTEST_WORKERS ?= 2
 
-.PHONY: help run test install assets translations db-upgrade demo search-rebuild bench clean
+.PHONY: help run test install assets translations messages db-upgrade demo search-rebuild bench clean
 
 help:
 	@echo "make run    - install, migrate, load demo data, index and serve on http://127.0.0.1:$(PORT)"
@@ -38,6 +38,15 @@ assets: localoffer/static/css/main.css
 translations: $(VENV)/.installed
 	@if ls localoffer/translations/*/LC_MESSAGES/messages.po >/dev/null 2>&1; then \
 		$(VENV)/bin/pybabel compile -q -d localoffer/translations; fi
+
+# Extract every marked string into the template and merge it into each language's catalogue.
+messages: $(VENV)/.installed
+	$(VENV)/bin/pybabel extract -F babel.cfg -k _l -k lazy_gettext -k lazy_ngettext:1,2 \
+		--no-location --sort-output -o localoffer/translations/messages.pot . 2>/dev/null
+	@for po in localoffer/translations/*/LC_MESSAGES/messages.po; do \
+		[ -e "$$po" ] || continue; \
+		$(VENV)/bin/pybabel update --no-fuzzy-matching --ignore-obsolete -i localoffer/translations/messages.pot \
+			-d localoffer/translations -l $$(basename $$(dirname $$(dirname $$po))); done
 
 db-upgrade: $(VENV)/.installed
 	$(FLASK) db upgrade
