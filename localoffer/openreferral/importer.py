@@ -4,6 +4,10 @@ Each record is applied and then committed (or, in a dry run, rolled back) on its
 bad record never stops the run and never leaves half a service behind. A record that would
 change nothing is rolled back too and counted as unchanged, so re-running a feed touches
 nothing (not even `updated_at`, which the API publishes as last_modified).
+
+With approval required (ORUK_IMPORT_REQUIRES_APPROVAL), a record that would create or change
+a service is applied only to find out what it would do, rolled back, and sent to the
+moderators' queue instead (proposals.py); approving it applies the same record.
 """
 from __future__ import annotations
 
@@ -16,12 +20,13 @@ from sqlalchemy import inspect, select
 from ..data.taxonomy import ensure_vocabulary
 from ..data.versions import record_version
 from ..extensions import db
-from ..models import (Contact, CostOption, Language, Location, Organisation, Schedule, Service,
+from ..models import (Contact, CostOption, ImportRun, Language, Location, Organisation, Schedule, Service,
                       ServiceArea, ServiceAtLocation, TaxonomyTerm)
 from ..reference.gazetteer import lookup_place
 from ..vocab import AGE_MAX, AGE_MIN
 from . import mapping as m
 from . import local_offer
+from .records import service_entries
 
 IMPORTED_TAXONOMY = "imported"  # feed terms that match none of ours, kept so nothing is lost
 UNNAMED_ORGANISATION = "Organisation not named in the feed"
@@ -38,55 +43,77 @@ class Summary:
     created: int = 0
     updated: int = 0
     unchanged: int = 0
+    sent_for_approval: int = 0
+    already_waiting: int = 0  # counted in unchanged too: the same change is waiting for approval
     skipped: list[tuple[str, str]] = field(default_factory=list)
     notes: list[tuple[str, str]] = field(default_factory=list)
     service_ids: list[uuid.UUID] = field(default_factory=list)
 
 
 def import_records(records: list, *, dry_run: bool = False, requires_approval: bool = False,
-                   source: str = "") -> Summary:
+                   source: str = "", run: ImportRun | None = None) -> Summary:
+    from . import proposals
+
     summary = Summary(dry_run=dry_run, requires_approval=requires_approval)
     seen: set[uuid.UUID] = set()
-    for position, raw in enumerate(records, start=1):
-        label = _label(position, raw)
+    for entry in service_entries(records):
         notes: list[str] = []
         try:
-            outcome, service_id = _import_one(raw, seen, notes, requires_approval)
+            if entry.problem:
+                raise SkipRecord(entry.problem)
+            outcome, service_id, record = import_one(entry.record, seen, notes, publish_new=not requires_approval)
+            if requires_approval:
+                outcome = proposals.propose(outcome, service_id, record, notes, dry_run=dry_run, run=run)
+            elif outcome == "unchanged" or dry_run:
+                db.session.rollback()
+            else:
+                # Imports are kept in each service's history like any other change.
+                record_version(db.session.get(Service, service_id), _version_note(source, run), actor="import")
+                db.session.commit()
         except SkipRecord as skip:
             db.session.rollback()
-            summary.skipped.append((label, str(skip)))
+            summary.skipped.append((entry.label, str(skip)))
             continue
         except Exception as error:  # noqa: BLE001 - one bad record must never stop the run
             db.session.rollback()
             # The type only: the message could quote the record's free text.
-            summary.skipped.append((label, _("could not be saved (%(error)s)", error=type(error).__name__)))
+            summary.skipped.append((entry.label, _("could not be saved (%(error)s)", error=type(error).__name__)))
             continue
-        if outcome == "unchanged" or dry_run:
-            db.session.rollback()
-        else:
-            # Imports are kept in each service's history like any other change.
-            record_version(db.session.get(Service, service_id), _("Imported from %(source)s", source=source)
-                           if source else _("Imported from an Open Referral feed"), actor="import")
-            db.session.commit()
         seen.add(service_id)
         summary.service_ids.append(service_id)
+        if outcome == "already_waiting":
+            summary.already_waiting += 1
+            outcome = "unchanged"
         setattr(summary, outcome, getattr(summary, outcome) + 1)
-        summary.notes.extend((label, note) for note in notes)
+        summary.notes.extend((entry.label, note) for note in notes)
     return summary
 
 
-def _label(position: int, raw) -> str:
-    if isinstance(raw, dict):
-        sid = m.source_id(raw.get("id"))
-        if sid:
-            return _("record %(n)d (id %(id)s)", n=position, id=sid)
-    return _("record %(n)d", n=position)
+def _version_note(source: str, run: ImportRun | None) -> str:
+    if run is not None:
+        return _("Imported from %(source)s (import run %(run)d)", source=source, run=run.id)
+    return _("Imported from %(source)s", source=source) if source else _("Imported from an Open Referral feed")
 
 
-def _import_one(raw, seen: set, notes: list[str], requires_approval: bool) -> tuple[str, uuid.UUID]:
+def import_one(raw, seen: set, notes: list[str], publish_new: bool = True) -> tuple[str, uuid.UUID, dict]:
+    """Apply one record to the session (not committed): ('created' | 'updated' | 'unchanged',
+    the service's id, the record in the 3.0 shape)."""
     if not isinstance(raw, dict):
         raise SkipRecord(_("not a JSON object"))
     record = m.from_v1(raw) if m.is_v1(raw) else raw
+    service_id = checked_id(record)
+    if service_id in seen:
+        raise SkipRecord(_("the same id appears earlier in this feed"))
+    service = db.session.get(Service, service_id)
+    before = fingerprint(service) if service else None
+    service = apply_record(record, service_id, notes, publish_new=publish_new)
+    if before is None:
+        return "created", service_id, record
+    return ("unchanged" if fingerprint(service) == before else "updated"), service_id, record
+
+
+def checked_id(record: dict) -> uuid.UUID:
+    """The service's id in our directory; SkipRecord if the record lacks an id or a usable name."""
     if m.source_id(record.get("id")) is None:
         raise SkipRecord(_("missing id (or the id is not text or a number)"))
     name = m.text(record.get("name"))
@@ -94,32 +121,37 @@ def _import_one(raw, seen: set, notes: list[str], requires_approval: bool) -> tu
         raise SkipRecord(_("missing name"))
     if len(name) > 255:
         raise SkipRecord(_("name longer than 255 characters"))
-    service_id = m.our_id(record["id"], scope="service")
-    if service_id in seen:
-        raise SkipRecord(_("the same id appears earlier in this feed"))
+    return m.our_id(record["id"], scope="service")
 
+
+def apply_record(record: dict, service_id: uuid.UUID, notes: list[str], publish_new: bool = True) -> Service:
+    """Make the service say what a (3.0-shaped) record says, creating it if it is new, and flush."""
     service = db.session.get(Service, service_id)
-    before = fingerprint(service) if service else None
     with db.session.no_autoflush:
-        organisation = _organisation(record.get("organization"), notes)
+        organisation = organisation_for(record.get("organization"), notes)
         if service is None:
-            service = Service(id=service_id, is_published=not requires_approval)
+            service = Service(id=service_id, is_published=publish_new)
             db.session.add(service)
         service.organisation = organisation
         _apply_service(service, record, notes)
     db.session.flush()
-    if before is None:
-        return "created", service_id
-    return ("unchanged" if fingerprint(service) == before else "updated"), service_id
+    return service
 
 
-def _organisation(data, notes: list[str]) -> Organisation:
+def organisation_id(data) -> uuid.UUID:
     data = data if isinstance(data, dict) else {}
-    name = m.text(data.get("name"), 255)
     org_id = m.our_id(data.get("id"), scope="organisation")
     if org_id is None:
         # No id: organisations with the same name are one provider.
-        org_id = uuid.uuid5(m.ID_NAMESPACE, f"organisation-name:{m.normalise_name(name)}")
+        org_id = uuid.uuid5(m.ID_NAMESPACE, f"organisation-name:{m.normalise_name(m.text(data.get('name'), 255))}")
+    return org_id
+
+
+def organisation_for(data, notes: list[str]) -> Organisation:
+    """The record's organisation, created or updated from what the feed says about it."""
+    org_id = organisation_id(data)
+    data = data if isinstance(data, dict) else {}
+    name = m.text(data.get("name"), 255)
     organisation = db.session.get(Organisation, org_id)
     if organisation is None:
         organisation = Organisation(id=org_id)

@@ -164,13 +164,6 @@ def test_non_uuid_ids_give_the_same_uuid_every_time():
     assert importer.m.our_id(str(COUNSELLING), scope="service") == COUNSELLING
 
 
-def test_new_services_wait_for_a_moderator_when_approval_is_required(app, runner):
-    app.config["ORUK_IMPORT_REQUIRES_APPROVAL"] = True
-    output = run_import(runner, "hsds3-service-full.json").output
-    assert "a moderator must publish them" in output
-    assert db.session.get(Service, COUNSELLING).is_published is False
-
-
 def test_new_services_are_published_by_default(runner):
     run_import(runner, "hsds3-service-full.json")
     assert db.session.get(Service, COUNSELLING).is_published is True
