@@ -13,7 +13,7 @@ from ..extensions import db
 from ..models import ImportRun
 from ..models.base import utcnow
 from ..search import deferred_sync
-from .exporter import write_csv, write_json
+from .exporter import FORMATS, DirectoryExport
 from .importer import Summary, import_records
 from .sources import SourceError, read_feed
 
@@ -92,21 +92,23 @@ def _report(summary: Summary, records: int, pages: int) -> None:
 
 
 @oruk_cli.command("export")
-@click.option("--format", "kind", type=click.Choice(["csv", "json"]), required=True,
+@click.option("--format", "kind", type=click.Choice(FORMATS), required=True,
               help="csv: one row per service, lists joined with ';' (UTF-8 with a BOM for Excel). "
-                   "json: one ORUK '/services' page ({\"contents\": [...]}) of full services, "
-                   "as /api/oruk/services/<id> serves them; `oruk import` reads it back.")
+                   "json: the ORUK JSON data package, one datapackage.json file whose resources hold every "
+                   "service in full (as /api/oruk/services/<id> serves it) and our taxonomies; "
+                   "`oruk import` reads it back. The staff download (/staff/open-data/) is the same file.")
 @click.argument("output", type=click.Path(dir_okay=False, writable=True))
 def export_command(kind: str, output: str) -> None:
     """Export every published, findable service to OUTPUT."""
+    export = DirectoryExport(kind)
     try:
-        if kind == "csv":
-            with open(output, "w", encoding="utf-8-sig", newline="") as out:
-                count = write_csv(out)
-        else:
-            with open(output, "w", encoding="utf-8") as out:
-                count = write_json(out)
+        with open(output, "w", encoding="utf-8", newline="") as out:
+            for chunk in export.chunks():
+                out.write(chunk)
     except OSError as error:
         raise click.ClickException(_("The export could not be written (%(reason)s).",
                                      reason=error.strerror or error)) from None
-    click.echo(_("Exported %(count)d services to %(output)s.", count=count, output=output))
+    audit.record("export", subject_type="directory", actor="command line",
+                 detail=f"directory {export.label} ({export.count} services) to {Path(output).name[:100]}")
+    db.session.commit()
+    click.echo(_("Exported %(count)d services to %(output)s.", count=export.count, output=output))

@@ -68,10 +68,12 @@ def _parse(data: bytes, where: str):
 
 def records_in(data) -> list:
     """The service records in a parsed document: a list, a page ('contents', or 1.0's
-    'content'), or a single service object."""
+    'content'), a data package (ours: `oruk export --format json`), or a single service object."""
     if isinstance(data, list):
         return data
     if isinstance(data, dict):
+        if isinstance(data.get("resources"), list):
+            return _package_services(data["resources"])
         for key in ("contents", "content"):
             if isinstance(data.get(key), list):
                 return data[key]
@@ -79,6 +81,24 @@ def records_in(data) -> list:
             return [data]
     raise SourceError(_("No services found: expected a service, a list of services or a page "
                         "with 'contents'."))
+
+
+def _package_services(resources: list) -> list:
+    """The inline `services` resource of a data package. Packages that point at other files
+    (such as the tabular CSV form of HSDS) are refused with what to do instead."""
+    resources = [r for r in resources if isinstance(r, dict)]
+    for resource in resources:
+        if resource.get("name") == "services":
+            if isinstance(resource.get("data"), list):
+                return resource["data"]
+            if str(resource.get("path", "")).lower().endswith(".csv") or resource.get("format") == "csv":
+                break
+            raise SourceError(_("This data package keeps its services in another file (%(path)s): import that "
+                                "file instead.", path=str(resource.get("path", ""))[:200]))
+    if any(str(r.get("path", "")).lower().endswith(".csv") or r.get("format") == "csv" for r in resources):
+        raise SourceError(_("This is a tabular (CSV) data package. Only JSON can be imported: a service, a "
+                            "list of services, a page of an ORUK API, or our JSON data package."))
+    raise SourceError(_("No services found: this data package has no 'services' resource."))
 
 
 def _fetch(url: str):
