@@ -22,8 +22,9 @@ SERVICE_KEYS = frozenset({
     "wait_time", "languages", "assured_date", "accreditations", "organization_id", *m.V1_KEYS})
 ORGANISATION_KEYS = frozenset({"services", "website", "logo", "organization_identifiers", "legal_status",
                                "tax_status", "year_incorporated", "parent_organization_id"})
+# Locations also carry schedules and languages, so these are looked for before a service's keys.
 LOCATION_KEYS = frozenset({"addresses", "latitude", "longitude", "location_type", "transportation",
-                           "physical_addresses", "postal_addresses"})
+                           "external_identifier"})
 TAXONOMY_KEYS = frozenset({"taxonomy_terms", "term_uri", "taxonomy", "taxonomy_id", "parent_id", "term",
                            "vocabulary", "version"})
 
@@ -52,12 +53,12 @@ def kind_of(raw) -> str:
     if isinstance(raw.get("service"), dict):
         return "service_at_location"
     keys = raw.keys()
+    if keys & LOCATION_KEYS:
+        return "location"
     if keys & SERVICE_KEYS:
         return "service"
     if keys & ORGANISATION_KEYS:
         return "organisation"
-    if keys & LOCATION_KEYS:
-        return "location"
     if keys & TAXONOMY_KEYS:
         return "taxonomy"
     return "service"

@@ -79,6 +79,9 @@ def records_in(data) -> list:
                 return data[key]
         if "id" in data or "name" in data:
             return [data]
+        if "openapi_url" in data:
+            raise SourceError(_("This is the root ('/') of an Open Referral API, which lists no services: "
+                                "import its /services address instead."))
     raise SourceError(_("No services found: expected a service, a list of services or a page "
                         "with 'contents'."))
 

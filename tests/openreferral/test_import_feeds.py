@@ -177,3 +177,23 @@ def test_imported_services_are_found_by_search_and_a_dry_run_leaves_no_trace(cli
     run_import(runner, "v1-feed.json")
     club_id = str(importer.m.our_id("1502", scope="service"))
     assert result_ids(client.get("/services", query_string={"q": "sensory"})) == [club_id]
+
+
+def test_an_organisation_record_brings_its_services_under_that_organisation(runner):
+    output = run_import(runner, FIXTURES / "examples" / "uk-profile-organization-full.json").output
+    assert counts(output)["Created"] == 1
+    [service] = db.session.query(Service).all()
+    assert service.organisation.name == "Example Organization Inc."
+    assert service.contacts and service.schedules
+
+
+def test_a_service_at_location_record_brings_its_service_at_that_location(runner):
+    run_import(runner, FIXTURES / "examples" / "uk-profile-service-at-location-list.json")
+    [service] = db.session.query(Service).all()
+    assert [sal.location.name for sal in service.locations] == ["MyCity Civic Center"]
+
+
+def test_records_that_are_not_services_are_skipped_with_a_reason(runner):
+    output = run_import(runner, FIXTURES / "examples" / "hsds3-taxonomy-term-list.json").output
+    assert "a taxonomy or taxonomy term, not a service" in output
+    assert service_count() == 0
