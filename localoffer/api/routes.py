@@ -21,6 +21,7 @@ def openapi_document() -> dict:
 
 
 @bp.route("/")
+@bp.route("", endpoint="about_without_slash")  # the base URL itself, as validators request it
 def about():
     return json_response({"version": oruk.ORUK_VERSION, "profile": oruk.PROFILE_URL,
                           "openapi_url": url_for("api.openapi", _external=True)})

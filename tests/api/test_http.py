@@ -192,3 +192,24 @@ def test_changing_only_a_part_of_a_service_moves_its_last_modified(client, chang
     assert service.updated_at.year > 2024
     listed = client.get(f"{API}/services?modified_after=2025-01-01").get_json()["contents"]
     assert [s["id"] for s in listed] == [str(service.id)]
+
+
+def test_the_base_url_answers_with_or_without_its_slash(client):
+    for path in (API, API + "/"):
+        response = client.get(path)
+        assert response.status_code == 200 and response.get_json()["version"] == "3.0"
+        assert response.headers["Access-Control-Allow-Origin"] == "*"
+
+
+def test_an_unexpected_failure_is_a_json_500_that_still_allows_any_origin(app, client, monkeypatch):
+    from localoffer.api import routes
+
+    def broken(*_args):
+        raise RuntimeError("database went away")
+
+    app.config["PROPAGATE_TEST_ERRORS"] = False
+    monkeypatch.setattr(routes.oruk, "services_page", broken)
+    response = client.get(f"{API}/services")
+    assert response.status_code == 500
+    assert response.get_json() == {"error": "Internal Server Error", "status": 500}
+    assert response.headers["Access-Control-Allow-Origin"] == "*"
