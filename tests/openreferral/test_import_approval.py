@@ -206,3 +206,18 @@ def test_a_providers_draft_and_an_imported_change_never_mix(approval, app, runne
     assert "Our own words." in edit.text and "Counselling for families" not in edit.text
     assert provider_client.post(f"/staff/listings/{service.id}/submit").status_code == 302
     assert sorted(r.state for r in _revisions()) == ["pending", "pending"]
+
+
+def test_a_record_that_fails_while_being_proposed_leaves_nothing_behind(approval, runner, monkeypatch):
+    from localoffer.openreferral import proposals
+
+    def explode(*_args, **_kwargs):
+        raise RuntimeError("boom")  # after the placeholder service was added
+
+    monkeypatch.setattr(proposals, "_new_revision", explode)
+    result = run_import(runner, "v1-feed.json")
+    assert result.exit_code == 0
+    assert counts(result.output) == {"Created": 0, "Updated": 0, "Sent for approval": 0, "Unchanged": 0,
+                                     "Skipped": 3}
+    assert "could not be saved (RuntimeError)" in result.output
+    assert db.session.scalars(select(Service)).all() == [] and _revisions() == []
