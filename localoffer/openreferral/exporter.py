@@ -130,6 +130,9 @@ def package_descriptor(base: str, created: datetime) -> dict:
         "homepage": base + "/",
         "created": created.isoformat().replace("+00:00", "Z"),
         "sources": [{"title": "Essex SEND Local Offer open data API (Open Referral UK)", "path": base + "/api/oruk/"}],
+        # As the site's footer says of the directory information.
+        "licenses": [{"name": "OGL-UK-3.0", "title": "Open Government Licence v3.0",
+                      "path": "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/"}],
         "oruk": {"version": oruk.ORUK_VERSION, "profile": oruk.PROFILE_URL},
         "resources": [
             resource("services", "Services", "Every published service in full, as /api/oruk/services/{id} "

@@ -53,6 +53,7 @@ def test_json_is_a_data_package_of_full_services_as_the_api_serves_them(runner, 
     package = json.loads(path.read_text(encoding="utf-8"))
     assert package["profile"] == "data-package" and package["name"] == "essex-send-local-offer"
     assert package["oruk"]["version"] == "3.0" and package["created"].endswith("Z")
+    assert package["licenses"][0]["name"] == "OGL-UK-3.0"
     resources = {r["name"]: r for r in package["resources"]}
     assert list(resources) == ["services", "taxonomies", "taxonomy_terms"]
     services = resources["services"]["data"]
