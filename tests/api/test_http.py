@@ -168,7 +168,7 @@ def test_changing_only_a_part_of_a_service_moves_its_last_modified(client, chang
     """Conditional GET and modified_after must see a change to a contact, a timetable or a
     classification, not only to the service's own columns."""
     from localoffer.data.taxonomy import terms_for
-    from localoffer.models import Contact, Language, Schedule
+    from localoffer.models import Contact, Language
 
     service = make_service("Parent group", days=("mon",))
     long_ago = datetime(2024, 1, 1, tzinfo=timezone.utc)

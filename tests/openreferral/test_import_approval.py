@@ -172,7 +172,7 @@ def test_imported_and_provider_changes_are_approved_together(approval, runner, a
 
 def test_a_record_that_no_longer_applies_is_reported_and_left_waiting(approval, runner, moderator_client,
                                                                        monkeypatch):
-    from localoffer.openreferral import importer
+    from localoffer.openreferral import service_record
 
     run_import(runner, "hsds3-service-full.json")
     [revision] = _revisions()
@@ -180,7 +180,7 @@ def test_a_record_that_no_longer_applies_is_reported_and_left_waiting(approval, 
     def broken(*args, **kwargs):
         raise ValueError("the record no longer fits")
 
-    monkeypatch.setattr(importer, "_apply_service", broken)
+    monkeypatch.setattr(service_record, "apply_service", broken)
     soup = page(moderator_client.get(f"/staff/listings/revisions/{revision.id}"))
     assert "can no longer be applied" in soup.text and not soup.select("table.lo-diff")
     response = moderator_client.post(f"/staff/listings/revisions/{revision.id}/approve", follow_redirects=True)

@@ -108,14 +108,16 @@ def test_dry_run_reports_the_same_counts_and_saves_nothing(runner):
 
 
 def test_a_record_that_fails_half_way_leaves_nothing_behind_and_the_run_goes_on(runner, monkeypatch):
-    real = importer.local_offer.apply
+    from localoffer.openreferral import local_offer
+
+    real = local_offer.apply
 
     def explode_for_one(service, record):
         if record.get("name") == "Sensory Saturday Club":
             raise RuntimeError("boom")  # after contacts, schedules and venues were added
         real(service, record)
 
-    monkeypatch.setattr(importer.local_offer, "apply", explode_for_one)
+    monkeypatch.setattr(local_offer, "apply", explode_for_one)
     result = run_import(runner, "v1-feed.json")
     assert result.exit_code == 0
     assert counts(result.output) == {"Created": 1, "Updated": 0, "Unchanged": 0, "Skipped": 2}
