@@ -72,8 +72,9 @@ class Config:
     COUNCIL_COMPLAINTS_URL = os.environ.get(
         "COUNCIL_COMPLAINTS_URL", "https://www.essex.gov.uk/contact-us/complaints-comments-and-compliments")
     CHILDREN_AND_FAMILIES_HUB_PHONE = os.environ.get("CHILDREN_AND_FAMILIES_HUB_PHONE", "0345 603 7627")
-    # `flask oruk import`: when true, services new to the directory arrive unpublished, so a
-    # moderator must publish them. (The full provider-edit approval flow arrives with issue 3.)
+    # `flask oruk import`: when true, new services and changes from a feed wait in the moderators'
+    # approval queue (/staff/listings/queue) like providers' changes, and families keep seeing
+    # the approved listing until a moderator approves. When false they go live at once.
     ORUK_IMPORT_REQUIRES_APPROVAL = os.environ.get("ORUK_IMPORT_REQUIRES_APPROVAL", "").lower() in ("1", "true", "yes")
 
     # Staff sign-in (README "Security"): sessions end after 30 idle minutes or 12 hours.

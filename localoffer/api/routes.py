@@ -14,8 +14,6 @@ from . import bp
 from .http import error_response, json_response
 from .params import DEFAULT_PER_PAGE, MAX_PER_PAGE, page_args, parse_uuid, search_text, service_filters
 
-PROFILE_URL = "https://github.com/OpenReferralUK/uk-profile/blob/main/docs/index.md"
-
 
 @lru_cache(maxsize=1)
 def openapi_document() -> dict:
@@ -23,8 +21,9 @@ def openapi_document() -> dict:
 
 
 @bp.route("/")
+@bp.route("", endpoint="about_without_slash")  # the base URL itself, as validators request it
 def about():
-    return json_response({"version": "3.0", "profile": PROFILE_URL,
+    return json_response({"version": oruk.ORUK_VERSION, "profile": oruk.PROFILE_URL,
                           "openapi_url": url_for("api.openapi", _external=True)})
 
 

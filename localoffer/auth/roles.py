@@ -26,7 +26,8 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "account": _EVERYONE,
     # Propose new services and changes to the organisation's own services.
     "listings.propose": frozenset({"provider"}),
-    # Approve or reject proposals, edit any listing, lifecycle, history, review queue, exports.
+    # Approve or reject proposals (providers' and imports'), edit any listing, lifecycle,
+    # history, review queue.
     "listings.moderate": _MODERATORS,
     # Track "report a problem" items.
     "reports.triage": _MODERATORS,
@@ -34,6 +35,9 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "users.manage": frozenset({"admin"}),
     # Read and export the audit log.
     "audit.view": frozenset({"admin"}),
+    # Download the whole published directory (CSV, ORUK JSON data package). It is public data
+    # (the open data API serves it too), so the Forum may use it for its own work on gaps.
+    "data.export": _VOICE_MODERATORS,
     # Family voice (issue 4). Champions enter wall posts and survey answers for families who
     # are not online, and see only their own entries.
     "feedback.enter": frozenset({"champion"}),
@@ -57,6 +61,7 @@ PERMISSION_LABELS = {
     "reports.triage": _l("Track problems families report with listings"),
     "users.manage": _l("Invite users, change roles, disable accounts, end sessions"),
     "audit.view": _l("Read and export the audit log"),
+    "data.export": _l("Download the published directory as a spreadsheet or an Open Referral UK data package"),
     "feedback.enter": _l("Enter wall posts and survey answers for families who are not online"),
     "wall.moderate": _l("Moderate graffiti wall posts with the other organisation; set prompts"),
     "safeguarding.view": _l("See posts escalated to safeguarding"),

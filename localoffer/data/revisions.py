@@ -40,24 +40,34 @@ def organisation_services(organisation_id: uuid.UUID) -> list[Service]:
                                    .order_by(func.lower(Service.name))))
 
 
-def latest_revision(service_id: uuid.UUID) -> ServiceRevision | None:
-    return db.session.scalar(select(ServiceRevision).where(ServiceRevision.service_id == service_id)
-                             .order_by(ServiceRevision.created_at.desc()).limit(1))
+# Providers' revisions and imports' revisions live side by side: a provider's draft is never
+# blocked by (or mixed up with) a change a feed proposed, and the reverse.
 
-
-def open_revision(service_id: uuid.UUID) -> ServiceRevision | None:
-    """The one draft or pending change a service can have at a time."""
+def latest_revision(service_id: uuid.UUID, imported: bool = False) -> ServiceRevision | None:
     return db.session.scalar(select(ServiceRevision).where(ServiceRevision.service_id == service_id,
-                                                           ServiceRevision.state.in_(OPEN_STATES))
+                                                           _kind(imported))
                              .order_by(ServiceRevision.created_at.desc()).limit(1))
+
+
+def open_revision(service_id: uuid.UUID, imported: bool = False) -> ServiceRevision | None:
+    """The one draft or pending change a service can have at a time from its provider (or,
+    with `imported`, the one pending change from imports)."""
+    return db.session.scalar(select(ServiceRevision).where(ServiceRevision.service_id == service_id,
+                                                           ServiceRevision.state.in_(OPEN_STATES), _kind(imported))
+                             .order_by(ServiceRevision.created_at.desc()).limit(1))
+
+
+def _kind(imported: bool):
+    return ServiceRevision.is_import if imported else ~ServiceRevision.is_import
 
 
 def latest_revisions(service_ids: list[uuid.UUID]) -> dict[uuid.UUID, ServiceRevision]:
-    """The newest revision of each service (for the provider's list)."""
+    """The newest provider's revision of each service (for the provider's list)."""
     found: dict[uuid.UUID, ServiceRevision] = {}
     if not service_ids:
         return found
-    rows = db.session.scalars(select(ServiceRevision).where(ServiceRevision.service_id.in_(service_ids))
+    rows = db.session.scalars(select(ServiceRevision).where(ServiceRevision.service_id.in_(service_ids),
+                                                            ~ServiceRevision.is_import)
                               .order_by(ServiceRevision.created_at))
     for revision in rows:
         found[revision.service_id] = revision
@@ -65,7 +75,8 @@ def latest_revisions(service_ids: list[uuid.UUID]) -> dict[uuid.UUID, ServiceRev
 
 
 def pending_revisions() -> list[ServiceRevision]:
-    """The moderation queue: oldest first, so nobody waits behind newer requests."""
+    """The moderation queue, providers' and imports' changes together: oldest first, so
+    nobody waits behind newer requests."""
     return list(db.session.scalars(select(ServiceRevision).where(ServiceRevision.state == "pending")
                                    .order_by(ServiceRevision.submitted_at, ServiceRevision.created_at)))
 
@@ -99,14 +110,22 @@ def changed_keys(revision: ServiceRevision) -> list[str]:
 
 
 def diff(revision: ServiceRevision) -> list[tuple[str, object, object]]:
-    """(field, live value now, proposed value) for each field the provider changed."""
+    """(field, live value now, proposed value) for each field the provider changed; for an
+    import, each field approving would change (None if its record no longer applies)."""
+    if revision.is_import:
+        from ..openreferral.proposals import preview
+
+        return preview(revision)
     live = editable_fields(revision.service)
     return [(k, live.get(k), revision.proposed[k]) for k in changed_keys(revision)]
 
 
 def live_changed_since_base(revision: ServiceRevision) -> bool:
     """Did anything a provider can edit change on the live listing after the provider started?
-    Versions made by review dates or status changes alone are not worth a warning."""
+    Versions made by review dates or status changes alone are not worth a warning. An import's
+    comparison is always worked out against the live listing, so it never needs the warning."""
+    if revision.is_import:
+        return False
     if latest_number(revision.service_id) == revision.base_version:
         return False
     base = get_version(revision.service_id, revision.base_version)
@@ -188,17 +207,28 @@ def withdraw(revision: ServiceRevision) -> None:
 # Moderators ------------------------------------------------------------------------------
 
 def approve(revision: ServiceRevision, moderator: User) -> None:
+    """Make the proposal live. An import's record is applied as the import would have (inside
+    a savepoint: if it no longer applies, ProposalNotApplied is raised and nothing changes)."""
     service = revision.service
-    keys = changed_keys(revision)
-    apply_editable(service, {k: revision.proposed[k] for k in keys})
+    if revision.is_import:
+        from ..openreferral.proposals import apply_approved
+
+        apply_approved(revision)
+        note = f"Approved import from {revision.import_run.source} (run {revision.import_run.id})" \
+            if revision.import_run else "Approved imported changes"
+    else:
+        keys = changed_keys(revision)
+        apply_editable(service, {k: revision.proposed[k] for k in keys})
+        note = "Approved new service" if revision.is_new_service else "Approved provider's changes"
     publishing = revision.is_new_service and not service.is_published
     if publishing:
         service.is_published = True
     revision.state = "approved"
     revision.decided_by_id = moderator.id
     revision.decided_at = utcnow()
-    note = "Approved new service" if revision.is_new_service else "Approved provider's changes"
-    record_version(service, note, user=moderator)
+    version = record_version(service, note, user=moderator)
+    if revision.is_import:
+        keys = version.changed_fields if version else []
     audit.record("revision-approved", subject_type="service", subject_id=service.id,
                  detail=", ".join(keys)[:500], user=moderator)
     if publishing:

@@ -9,8 +9,8 @@ import uuid
 from datetime import date, datetime, time
 
 from sqlalchemy import (Boolean, CheckConstraint, Column, Date, DateTime, ForeignKey, Integer,
-                        String, Table, Text, Time, UniqueConstraint, Uuid)
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+                        String, Table, Text, Time, UniqueConstraint, Uuid, event, inspect)
+from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
 
 from ..extensions import db
 from ..vocab import COUNTYWIDE, FINDABLE_STATUSES
@@ -262,3 +262,28 @@ class IndexOutbox(db.Model):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     service_id: Mapped[uuid.UUID] = mapped_column(Uuid, index=True)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+# -- last modified ---------------------------------------------------------------------------
+# A service's updated_at is its published last_modified (the API's Last-Modified header and
+# its modified_after filter). It must move when anything published as part of the service
+# changes: its contacts, timetables, venues, costs, languages, answers and areas, and its
+# taxonomy terms, not only its own columns (which alone fire `onupdate`).
+
+_SERVICE_PARTS = (ServiceArea, ServiceAtLocation, Contact, Schedule, CostOption, Language, LocalOfferAnswer)
+
+
+@event.listens_for(Session, "before_flush")
+def _touch_changed_services(session: Session, _context, _instances) -> None:
+    touched: set[uuid.UUID] = set()
+    for obj in list(session.dirty) + list(session.deleted):
+        if isinstance(obj, _SERVICE_PARTS) and obj.service_id is not None:
+            touched.add(obj.service_id)
+    services = [obj for obj in session.dirty if isinstance(obj, Service) and session.is_modified(obj)]
+    with session.no_autoflush:
+        services += [s for i in touched if (s := session.get(Service, i)) is not None]
+    now = utcnow()
+    for service in services:
+        # An updated_at someone set on purpose (tests, data loads) is kept.
+        if service not in session.deleted and not inspect(service).attrs.updated_at.history.has_changes():
+            service.updated_at = now

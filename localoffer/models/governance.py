@@ -6,6 +6,7 @@ import uuid
 from datetime import datetime
 
 from sqlalchemy import JSON, Boolean, DateTime, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy.ext.hybrid import hybrid_property
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..extensions import db
@@ -35,9 +36,32 @@ class ServiceVersion(db.Model):
 REVISION_STATES = ("draft", "pending", "approved", "rejected", "withdrawn")
 
 
+class ImportRun(db.Model):
+    """One run of `flask oruk import` (dry runs are not kept): where from, who, and the counts.
+    Proposals an import sends for approval name their run."""
+
+    __tablename__ = "import_run"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    # A file's name or a URL without its query string (which could carry a key).
+    source: Mapped[str] = mapped_column(String(200))
+    actor: Mapped[str] = mapped_column(String(255), default="command line")
+    requires_approval: Mapped[bool] = mapped_column(Boolean, default=False)
+    started_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    finished_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    created: Mapped[int] = mapped_column(Integer, default=0)
+    updated: Mapped[int] = mapped_column(Integer, default=0)
+    unchanged: Mapped[int] = mapped_column(Integer, default=0)
+    sent_for_approval: Mapped[int] = mapped_column(Integer, default=0)
+    skipped: Mapped[int] = mapped_column(Integer, default=0)
+
+
 class ServiceRevision(UuidPk, db.Model):
     """A proposed change to a service (or a proposed new service). The live service is not
-    touched until a council moderator approves, so families keep seeing the approved version."""
+    touched until a council moderator approves, so families keep seeing the approved version.
+
+    A provider's revision carries their editable fields in `proposed`. An import's revision
+    (`import_run_id` set, no `created_by`) carries the feed's record itself, which approval
+    applies as the import would have; `proposed` then holds a snapshot of the result."""
 
     __tablename__ = "service_revision"
     service_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("service.id", ondelete="CASCADE"), index=True)
@@ -54,11 +78,26 @@ class ServiceRevision(UuidPk, db.Model):
     decided_by_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("user_account.id", ondelete="SET NULL"))
     decided_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     decision_reason: Mapped[str] = mapped_column(Text, default="")
+    # Proposals from `flask oruk import` (see openreferral/proposals.py).
+    import_run_id: Mapped[int | None] = mapped_column(ForeignKey("import_run.id", ondelete="SET NULL"), index=True)
+    imported_record: Mapped[dict | None] = mapped_column(JSON(none_as_null=True))
+    # A hash of everything the record would change, so an unchanged feed is not proposed twice.
+    import_digest: Mapped[str | None] = mapped_column(String(64))
 
     service: Mapped[Service] = relationship()
     organisation: Mapped[Organisation] = relationship()
     created_by: Mapped[User | None] = relationship(foreign_keys=[created_by_id])
     decided_by: Mapped[User | None] = relationship(foreign_keys=[decided_by_id])
+    import_run: Mapped[ImportRun | None] = relationship()
+
+    @hybrid_property
+    def is_import(self) -> bool:
+        return self.import_digest is not None
+
+    @is_import.inplace.expression
+    @classmethod
+    def _is_import(cls):
+        return cls.import_digest.is_not(None)
 
 
 class AuditEvent(db.Model):

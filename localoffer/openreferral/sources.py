@@ -16,7 +16,10 @@ from pathlib import Path
 from flask_babel import gettext as _
 
 TIMEOUT_SECONDS = 30
-MAX_BYTES = 50 * 1024 * 1024  # per file or page
+MAX_BYTES = 50 * 1024 * 1024  # per page read from a URL
+# A file is one the operator chose, and may be a whole directory: our own data package of
+# 5,000 services is about 75 MB (parsing it takes about 370 MB of memory).
+MAX_FILE_BYTES = 250 * 1024 * 1024
 MAX_PAGES = 500
 USER_AGENT = "EssexLocalOffer-ORUK-import/1.0"
 
@@ -43,8 +46,8 @@ def read_feed(source: str) -> Feed:
 def _read_file(source: str) -> bytes:
     path = Path(source)
     try:
-        if path.stat().st_size > MAX_BYTES:
-            raise SourceError(_("The file is larger than %(mb)d MB.", mb=MAX_BYTES // (1024 * 1024)))
+        if path.stat().st_size > MAX_FILE_BYTES:
+            raise SourceError(_("The file is larger than %(mb)d MB.", mb=MAX_FILE_BYTES // (1024 * 1024)))
         return path.read_bytes()
     except FileNotFoundError:
         raise SourceError(_("There is no file called %(name)s.", name=source)) from None
@@ -68,17 +71,40 @@ def _parse(data: bytes, where: str):
 
 def records_in(data) -> list:
     """The service records in a parsed document: a list, a page ('contents', or 1.0's
-    'content'), or a single service object."""
+    'content'), a data package (ours: `oruk export --format json`), or a single service object."""
     if isinstance(data, list):
         return data
     if isinstance(data, dict):
+        if isinstance(data.get("resources"), list):
+            return _package_services(data["resources"])
         for key in ("contents", "content"):
             if isinstance(data.get(key), list):
                 return data[key]
         if "id" in data or "name" in data:
             return [data]
+        if "openapi_url" in data:
+            raise SourceError(_("This is the root ('/') of an Open Referral API, which lists no services: "
+                                "import its /services address instead."))
     raise SourceError(_("No services found: expected a service, a list of services or a page "
                         "with 'contents'."))
+
+
+def _package_services(resources: list) -> list:
+    """The inline `services` resource of a data package. Packages that point at other files
+    (such as the tabular CSV form of HSDS) are refused with what to do instead."""
+    resources = [r for r in resources if isinstance(r, dict)]
+    for resource in resources:
+        if resource.get("name") == "services":
+            if isinstance(resource.get("data"), list):
+                return resource["data"]
+            if str(resource.get("path", "")).lower().endswith(".csv") or resource.get("format") == "csv":
+                break
+            raise SourceError(_("This data package keeps its services in another file (%(path)s): import that "
+                                "file instead.", path=str(resource.get("path", ""))[:200]))
+    if any(str(r.get("path", "")).lower().endswith(".csv") or r.get("format") == "csv" for r in resources):
+        raise SourceError(_("This is a tabular (CSV) data package. Only JSON can be imported: a service, a "
+                            "list of services, a page of an ORUK API, or our JSON data package."))
+    raise SourceError(_("No services found: this data package has no 'services' resource."))
 
 
 def _fetch(url: str):

@@ -10,6 +10,7 @@ def register(app: Flask) -> None:
     from .audit import bp as audit_bp
     from .auth import bp as auth_bp
     from .listings import bp as listings_bp
+    from .opendata import bp as opendata_bp
     from .reports import bp as reports_bp
     from .reviews import bp as reviews_bp
     from .reviews.public import bp as listing_check_bp
@@ -20,5 +21,5 @@ def register(app: Flask) -> None:
     from .yswd import bp as yswd_bp
 
     for bp in (auth_bp, account_bp, listings_bp, reviews_bp, reports_bp, users_bp, audit_bp, listing_check_bp,
-               wall_bp, champion_bp, survey_bp, yswd_bp):
+               wall_bp, champion_bp, survey_bp, yswd_bp, opendata_bp):
         app.register_blueprint(bp)

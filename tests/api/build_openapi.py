@@ -180,12 +180,15 @@ HEADERS = {
 }
 
 
+NOT_MODIFIED = {"description": "Not modified: you already have this version (If-None-Match or If-Modified-Since)."}
+
+
 def operation(summary: str, schema_ref: str | dict, params: list[str], tag: str, lookup: bool = False,
               searches: bool = False) -> dict:
     schema = {"$ref": f"#/components/schemas/{schema_ref}"} if isinstance(schema_ref, str) else schema_ref
     responses = {
         "200": {"description": "OK", "headers": HEADERS, "content": {"application/json": {"schema": schema}}},
-        "304": {"description": "Not modified: you already have this version (If-None-Match or If-Modified-Since)."},
+        "304": NOT_MODIFIED,
         "400": {"$ref": "#/components/responses/BadRequest"},
     }
     if lookup:
@@ -222,11 +225,13 @@ def build() -> dict:
                           "responses": {"200": {"description": "The HSDS version, profile and this document's URL.",
                                                 "headers": HEADERS,
                                                 "content": {"application/json": {"schema": {
-                                                    "$ref": "#/components/schemas/ApiDetails"}}}}}}},
+                                                    "$ref": "#/components/schemas/ApiDetails"}}}},
+                                        "304": NOT_MODIFIED}}},
             "/openapi.json": {"get": {"summary": "This OpenAPI document", "operationId": "getOpenApi",
                                       "tags": ["About"], "responses": {"200": {
                                           "description": "This document.", "headers": HEADERS,
-                                          "content": {"application/json": {"schema": {"type": "object"}}}}}}},
+                                          "content": {"application/json": {"schema": {"type": "object"}}}},
+                                          "304": NOT_MODIFIED}}},
             "/services": operation("List services", page_of("ServiceListItem"), SERVICE_FILTERS, "Services",
                                    searches=True),
             "/services/{id}": operation("Get a service, fully nested", "Service", ["id"], "Services", lookup=True),

@@ -117,3 +117,26 @@ def test_openapi_schemas_accept_our_responses(demo_client):
         errors = list(Draft4Validator(schema).iter_errors(data))
         assert not errors, [e.message for e in errors[:5]]
     assert not schema_errors(full, "service.json")
+
+
+def _validator_fixture(name: str):
+    from tests.openreferral.helpers import FIXTURES
+
+    return json.loads((FIXTURES / name).read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("fixture, schema, expected", [
+    # The validator's passing mock feed passes our checks...
+    ("v3-default-service-full.json", "service.json", set()),
+    ("examples/v3-default-api-details.json", "api_details.json", set()),
+    # ...and its failing and warning mocks fail them, on the fields the validator reports.
+    ("v3-fail-service-full.json", "service.json", {"url", "email"}),
+    ("examples/v3-fail-api-details.json", "api_details.json", {"", "openapi_url"}),
+    ("examples/v3-warn-taxonomy-term.json", "taxonomy_term.json", {"", "term_uri"}),
+])
+def test_our_checks_give_the_validators_verdict_on_its_own_mock_feeds(fixture, schema, expected):
+    """A control for the conformance tests above: the same schema and format checks find the
+    errors the ORUK validator finds in its own fail and warn mocks (a missing `profile` or
+    `description` is reported at the root of the document, '')."""
+    errors = schema_errors(_validator_fixture(fixture), schema)
+    assert {error.split(":", 1)[0] for error in errors} == expected, errors

@@ -161,3 +161,55 @@ def test_developer_documentation_page(client):
                        "If-None-Match", "Local Offer information", "ShareAlike"):
         assert documented in text
     assert html.find("a", href="/api/oruk/openapi.json")
+
+
+@pytest.mark.parametrize("change", ["contact", "timetable", "need", "language"])
+def test_changing_only_a_part_of_a_service_moves_its_last_modified(client, change):
+    """Conditional GET and modified_after must see a change to a contact, a timetable or a
+    classification, not only to the service's own columns."""
+    from localoffer.data.taxonomy import terms_for
+    from localoffer.models import Contact, Language
+
+    service = make_service("Parent group", days=("mon",))
+    long_ago = datetime(2024, 1, 1, tzinfo=timezone.utc)
+    service.updated_at = service.organisation.updated_at = long_ago
+    for sal in service.locations:
+        sal.location.updated_at = long_ago
+    db.session.commit()
+    url = f"{API}/services/{service.id}"
+    first = client.get(url)
+    assert first.headers["Last-Modified"] == "Mon, 01 Jan 2024 00:00:00 GMT"
+    if change == "contact":
+        service.contacts.append(Contact(name="Sam", phone="01245 000000"))
+    elif change == "timetable":
+        service.schedules[0].description = "Mondays in term time"
+    elif change == "need":
+        service.taxonomy_terms = service.taxonomy_terms + terms_for({"need": ["adhd"]})
+    else:
+        service.languages.append(Language(name="Polish", code="pl"))
+    db.session.commit()
+    assert client.get(url, headers={"If-Modified-Since": first.headers["Last-Modified"]}).status_code == 200
+    assert service.updated_at.year > 2024
+    listed = client.get(f"{API}/services?modified_after=2025-01-01").get_json()["contents"]
+    assert [s["id"] for s in listed] == [str(service.id)]
+
+
+def test_the_base_url_answers_with_or_without_its_slash(client):
+    for path in (API, API + "/"):
+        response = client.get(path)
+        assert response.status_code == 200 and response.get_json()["version"] == "3.0"
+        assert response.headers["Access-Control-Allow-Origin"] == "*"
+
+
+def test_an_unexpected_failure_is_a_json_500_that_still_allows_any_origin(app, client, monkeypatch):
+    from localoffer.api import routes
+
+    def broken(*_args):
+        raise RuntimeError("database went away")
+
+    app.config["PROPAGATE_TEST_ERRORS"] = False
+    monkeypatch.setattr(routes.oruk, "services_page", broken)
+    response = client.get(f"{API}/services")
+    assert response.status_code == 500
+    assert response.get_json() == {"error": "Internal Server Error", "status": 500}
+    assert response.headers["Access-Control-Allow-Origin"] == "*"

@@ -22,11 +22,12 @@ def run_import(runner, source: str | Path, *options: str):
 
 
 def counts(output: str) -> dict[str, int]:
-    """{'Created': 1, 'Updated': 0, 'Unchanged': 0, 'Skipped': 2} from the summary."""
+    """{'Created': 1, 'Updated': 0, 'Unchanged': 0, 'Skipped': 2} from the summary (and
+    'Sent for approval' when approval is required)."""
     found = {}
     for line in output.splitlines():
         label, _, number = line.partition(": ")
-        if label in ("Created", "Updated", "Unchanged", "Skipped"):
+        if label in ("Created", "Updated", "Sent for approval", "Unchanged", "Skipped"):
             found[label] = int(number)
     return found
 

@@ -45,18 +45,43 @@ def test_csv_cells_never_run_as_spreadsheet_formulas(runner, tmp_path):
     assert row["name"].startswith("'=") and row["description"] == "'@SUM(1)"
 
 
-def test_json_is_one_oruk_page_of_full_services_as_the_api_serves_them(runner, client, tmp_path):
+def test_json_is_a_data_package_of_full_services_as_the_api_serves_them(runner, client, tmp_path):
+    from tests.api.conftest import assert_valid
+
     shown, _ = _directory()
-    path, _ = _export(runner, tmp_path, "json")
-    page = json.loads(path.read_text(encoding="utf-8"))
-    assert (page["total_items"], page["total_pages"], page["first_page"], page["last_page"]) == (2, 1, True, True)
-    by_id = {s["id"]: s for s in page["contents"]}
+    path, output = _export(runner, tmp_path, "json")
+    package = json.loads(path.read_text(encoding="utf-8"))
+    assert package["profile"] == "data-package" and package["name"] == "essex-send-local-offer"
+    assert package["oruk"]["version"] == "3.0" and package["created"].endswith("Z")
+    assert package["licenses"][0]["name"] == "OGL-UK-3.0"
+    resources = {r["name"]: r for r in package["resources"]}
+    assert list(resources) == ["services", "taxonomies", "taxonomy_terms"]
+    services = resources["services"]["data"]
+    # HSDS's service_package.json is an array of service.json items: each is checked in full.
+    assert len(services) == 2 and "Exported 2 services" in output
+    for item in services:
+        assert_valid(item, "service.json")
+    by_id = {s["id"]: s for s in services}
     assert by_id[str(shown.id)] == client.get(f"/api/oruk/services/{shown.id}").get_json()
+    assert resources["taxonomies"]["data"] == client.get("/api/oruk/taxonomies?per_page=100").get_json()["contents"]
+    for term in resources["taxonomy_terms"]["data"]:
+        assert_valid(term, "taxonomy_term.json")
 
 
-def test_an_empty_directory_exports_an_empty_page(runner, tmp_path):
+def test_an_empty_directory_exports_an_empty_package(runner, tmp_path):
     path, _ = _export(runner, tmp_path, "json")
-    assert json.loads(path.read_text())["contents"] == []
+    package = json.loads(path.read_text())
+    assert package["resources"][0]["data"] == []
+
+
+def test_each_export_is_in_the_audit_log(runner, tmp_path):
+    from localoffer.data import audit
+
+    _directory()
+    _export(runner, tmp_path, "csv")
+    [event] = audit.events(action="export")
+    assert (event.actor, event.subject_type) == ("command line", "directory")
+    assert event.detail == "directory CSV (2 services) to directory.csv"
 
 
 def test_an_unwritable_output_fails_clearly(runner, tmp_path):

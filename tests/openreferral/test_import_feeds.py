@@ -108,14 +108,16 @@ def test_dry_run_reports_the_same_counts_and_saves_nothing(runner):
 
 
 def test_a_record_that_fails_half_way_leaves_nothing_behind_and_the_run_goes_on(runner, monkeypatch):
-    real = importer.local_offer.apply
+    from localoffer.openreferral import local_offer
+
+    real = local_offer.apply
 
     def explode_for_one(service, record):
         if record.get("name") == "Sensory Saturday Club":
             raise RuntimeError("boom")  # after contacts, schedules and venues were added
         real(service, record)
 
-    monkeypatch.setattr(importer.local_offer, "apply", explode_for_one)
+    monkeypatch.setattr(local_offer, "apply", explode_for_one)
     result = run_import(runner, "v1-feed.json")
     assert result.exit_code == 0
     assert counts(result.output) == {"Created": 1, "Updated": 0, "Unchanged": 0, "Skipped": 2}
@@ -164,13 +166,6 @@ def test_non_uuid_ids_give_the_same_uuid_every_time():
     assert importer.m.our_id(str(COUNSELLING), scope="service") == COUNSELLING
 
 
-def test_new_services_wait_for_a_moderator_when_approval_is_required(app, runner):
-    app.config["ORUK_IMPORT_REQUIRES_APPROVAL"] = True
-    output = run_import(runner, "hsds3-service-full.json").output
-    assert "a moderator must publish them" in output
-    assert db.session.get(Service, COUNSELLING).is_published is False
-
-
 def test_new_services_are_published_by_default(runner):
     run_import(runner, "hsds3-service-full.json")
     assert db.session.get(Service, COUNSELLING).is_published is True
@@ -184,3 +179,23 @@ def test_imported_services_are_found_by_search_and_a_dry_run_leaves_no_trace(cli
     run_import(runner, "v1-feed.json")
     club_id = str(importer.m.our_id("1502", scope="service"))
     assert result_ids(client.get("/services", query_string={"q": "sensory"})) == [club_id]
+
+
+def test_an_organisation_record_brings_its_services_under_that_organisation(runner):
+    output = run_import(runner, FIXTURES / "examples" / "uk-profile-organization-full.json").output
+    assert counts(output)["Created"] == 1
+    [service] = db.session.query(Service).all()
+    assert service.organisation.name == "Example Organization Inc."
+    assert service.contacts and service.schedules
+
+
+def test_a_service_at_location_record_brings_its_service_at_that_location(runner):
+    run_import(runner, FIXTURES / "examples" / "uk-profile-service-at-location-list.json")
+    [service] = db.session.query(Service).all()
+    assert [sal.location.name for sal in service.locations] == ["MyCity Civic Center"]
+
+
+def test_records_that_are_not_services_are_skipped_with_a_reason(runner):
+    output = run_import(runner, FIXTURES / "examples" / "hsds3-taxonomy-term-list.json").output
+    assert "a taxonomy or taxonomy term, not a service" in output
+    assert service_count() == 0

@@ -89,35 +89,56 @@ def _describe(service: Service) -> dict:
     }
 
 
-def _feed_from_api(client, services) -> list[dict]:
+def _feed_from_api(client, services, tmp_path):
     feed = []
     for service in services:
         response = client.get(f"/api/oruk/services/{service.id}")
         assert response.status_code == 200
         feed.append(response.get_json())
-    return feed
+    path = tmp_path / "feed.json"
+    path.write_text(json.dumps(feed), encoding="utf-8")
+    return path
 
 
-def _feed_from_export(runner, tmp_path, services) -> list[dict]:
-    path = tmp_path / "export.json"
+def _feed_from_export(runner, tmp_path):
+    """The ORUK JSON data package the staff page and `oruk export --format json` write."""
+    path = tmp_path / "directory.datapackage.json"
     assert runner.invoke(args=["oruk", "export", "--format", "json", str(path)]).exit_code == 0
-    return json.loads(path.read_text(encoding="utf-8"))["contents"]
+    return path
 
 
-@pytest.mark.parametrize("source", ["api", "export"])
+def _approve_everything() -> None:
+    from localoffer.data import revisions
+    from tests.staff.accounts import make_user
+
+    moderator = make_user("council_moderator")
+    pending = revisions.pending_revisions()
+    assert len(pending) == 3 and all(r.is_import and r.is_new_service for r in pending)
+    for revision in pending:
+        revisions.approve(revision, moderator)
+    db.session.commit()
+    db.session.expire_all()
+
+
+@pytest.mark.parametrize("source", ["api", "export", "export-approved"])
 def test_our_feed_re_imports_into_an_empty_database_with_nothing_lost(app, client, runner, tmp_path, source):
+    """Through the API, through the data package, and through the approval queue (approving
+    an imported change applies exactly what a direct import would)."""
     services = _rich_services()
     expected = {str(s.id): _describe(s) for s in services}
-    feed = _feed_from_api(client, services) if source == "api" else _feed_from_export(runner, tmp_path, services)
-    feed_file = tmp_path / "feed.json"
-    feed_file.write_text(json.dumps(feed), encoding="utf-8")
+    feed_file = _feed_from_api(client, services, tmp_path) if source == "api" else _feed_from_export(runner, tmp_path)
 
+    approval = source == "export-approved"
     second = make_test_app(SQLALCHEMY_DATABASE_URI=f"sqlite:///{tmp_path / 'second.db'}",
-                           SEARCH_INDEX_DIR=str(tmp_path / "second-index"))
+                           SEARCH_INDEX_DIR=str(tmp_path / "second-index"), ORUK_IMPORT_REQUIRES_APPROVAL=approval)
     with second.app_context():
         db.create_all()
         result = second.test_cli_runner().invoke(args=["oruk", "import", str(feed_file)])
-        assert counts(result.output) == {"Created": 3, "Updated": 0, "Unchanged": 0, "Skipped": 0}, result.output
+        if approval:
+            assert counts(result.output)["Sent for approval"] == 3, result.output
+            _approve_everything()
+        else:
+            assert counts(result.output) == {"Created": 3, "Updated": 0, "Unchanged": 0, "Skipped": 0}, result.output
         imported = {str(s.id): _describe(s) for s in db.session.scalars(db.select(Service))}
         assert db.session.query(ServiceAtLocation).count() == 2 and db.session.query(Location).count() == 2
         assert db.session.query(ServiceArea).count() == 3
@@ -130,4 +151,3 @@ def test_our_feed_re_imports_into_an_empty_database_with_nothing_lost(app, clien
     for service_id, described in expected.items():
         for part, value in described.items():
             assert (part, imported[service_id][part]) == (part, value)
-

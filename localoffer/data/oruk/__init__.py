@@ -29,7 +29,11 @@ from .taxonomies import (DB_TAXONOMIES, GENERATED_TERMS, NAMESPACE, SERVICE_DETA
                          TAXONOMIES, Taxonomy, Term, all_terms, find_taxonomy, find_term, stable_id, taxonomy_json,
                          term_from_row, term_json)
 
-__all__ = ["DB_TAXONOMIES", "GENERATED_TERMS", "METRES_PER_MILE", "NAMESPACE", "ORUK_STATUS", "SERVICE_DETAILS",
+# What `/api/oruk/` reports, and the data package says it follows.
+ORUK_VERSION = "3.0"
+PROFILE_URL = "https://github.com/OpenReferralUK/uk-profile/blob/main/docs/index.md"
+
+__all__ = ["ORUK_VERSION", "PROFILE_URL", "DB_TAXONOMIES", "GENERATED_TERMS", "METRES_PER_MILE", "NAMESPACE", "ORUK_STATUS", "SERVICE_DETAILS",
            "SERVICE_DETAIL_FIELDS", "TAXONOMIES", "Near", "Page", "ServiceFilters", "Taxonomy", "Term", "all_terms",
            "clean_email", "clean_url", "directory_last_modified", "find_taxonomy", "find_term", "findable_organisation",
            "findable_service", "findable_service_at_location", "findable_service_count", "free_cost_option_id",

@@ -1,17 +1,16 @@
 """The audit log: admins read it page by page and export it as CSV. Exports are audited too."""
 from __future__ import annotations
 
-import csv
-import io
 from datetime import datetime, timezone
 
-from flask import Response, abort, render_template, request, stream_with_context
+from flask import abort, render_template, request
 
 from ...auth import requires
 from ...paging import page_number
 from ...data import audit
 from ...extensions import db
 from ...models.base import as_utc
+from ...spreadsheet import csv_lines, download
 from . import bp
 from .forms import AuditFilterForm
 
@@ -33,11 +32,6 @@ def index():
                            pages=pages, action=action or "")
 
 
-def _csv_cell(value: str) -> str:
-    # A cell starting with = + - @ would run as a formula in a spreadsheet (CSV injection).
-    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
-
-
 @bp.route("/export.csv")
 @requires("audit.view")
 def export():
@@ -48,18 +42,9 @@ def export():
     audit.record("export", subject_type="audit-log", detail=f"audit log CSV{' for ' + action if action else ''}")
     db.session.commit()
 
-    def generate():
-        buffer = io.StringIO()
-        writer = csv.writer(buffer)
-        writer.writerow(["when (UTC)", "who", "action", "subject type", "subject id", "detail"])
-        for event in audit.iter_events(action=action):
-            when = as_utc(event.created_at).astimezone(timezone.utc).strftime("%Y-%m-%d %H:%M:%S")
-            writer.writerow([when, _csv_cell(event.actor), event.action, event.subject_type, event.subject_id,
-                             _csv_cell(event.detail)])
-            yield buffer.getvalue()
-            buffer.seek(0)
-            buffer.truncate(0)
-
+    rows = ([as_utc(event.created_at).astimezone(timezone.utc).strftime("%Y-%m-%d %H:%M:%S"), event.actor,
+             event.action, event.subject_type, event.subject_id, event.detail]
+            for event in audit.iter_events(action=action))
     stamp = datetime.now(timezone.utc).strftime("%Y%m%d-%H%M")
-    return Response(stream_with_context(generate()), mimetype="text/csv",
-                    headers={"Content-Disposition": f'attachment; filename="audit-log-{stamp}.csv"'})
+    return download(csv_lines(["when (UTC)", "who", "action", "subject type", "subject id", "detail"], rows),
+                    f"audit-log-{stamp}.csv")

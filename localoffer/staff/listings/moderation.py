@@ -1,5 +1,6 @@
-"""The moderator's approvals queue: check a provider's proposed change field by field, then
-approve it (it goes live at once) or reject it with a reason. Submitters are emailed after commit."""
+"""The moderator's approvals queue: check a provider's (or an import's) proposed change field by
+field, then approve it (it goes live at once) or reject it with a reason. Providers are emailed
+after commit; an import's change has nobody to email."""
 from __future__ import annotations
 
 from flask import abort, flash, g, redirect, render_template, request, url_for
@@ -9,6 +10,7 @@ from ...auth import requires
 from ...data import revisions
 from ...extensions import db
 from ...mail import send_mail_safely
+from ...openreferral.proposals import ProposalNotApplied
 from . import bp, presenters
 from .access import staff_link
 from .moderator_forms import RejectForm
@@ -48,6 +50,11 @@ def queue():
     return render_template("staff/listings/queue.html", revisions=revisions.pending_revisions())
 
 
+def _flash_not_applied(revision) -> None:
+    flash(_("The feed's change to %(name)s can no longer be applied to the listing, so nothing changed. "
+            "Reject it: the next import will propose what the feed says then.", name=revision.service.name))
+
+
 @bp.route("/queue/approve", methods=["POST"])
 @requires("listings.moderate")
 def bulk_approve():
@@ -56,12 +63,19 @@ def bulk_approve():
     if not chosen:
         flash(_("Select at least one change to approve."))
         return redirect(url_for(".queue"))
+    approved = []
     for revision in chosen:
-        revisions.approve(revision, g.user)
+        try:
+            revisions.approve(revision, g.user)
+        except ProposalNotApplied:
+            _flash_not_applied(revision)
+            continue
+        approved.append(revision)
     db.session.commit()
-    for revision in chosen:
+    for revision in approved:
         _email_decision(revision)
-    flash(ngettext("%(num)d change approved.", "%(num)d changes approved.", len(chosen)), "success")
+    if approved:
+        flash(ngettext("%(num)d change approved.", "%(num)d changes approved.", len(approved)), "success")
     return redirect(url_for(".queue"))
 
 
@@ -69,8 +83,10 @@ def bulk_approve():
 @requires("listings.moderate")
 def revision(revision_id):
     found = _pending_or_404(revision_id)
+    # An import's comparison is worked out against the live listing, so only while it waits.
+    changes = revisions.diff(found) if found.state == "pending" or not found.is_import else []
     return render_template("staff/listings/revision.html", revision=found,
-                           rows=presenters.rows(revisions.diff(found)),
+                           rows=presenters.rows(changes or []), applies=changes is not None,
                            live_changed=found.state == "pending" and revisions.live_changed_since_base(found))
 
 
@@ -81,7 +97,11 @@ def approve(revision_id):
     if found.state != "pending":
         flash(_("This change has already been dealt with."))
         return redirect(url_for(".revision", revision_id=found.id))
-    revisions.approve(found, g.user)
+    try:
+        revisions.approve(found, g.user)
+    except ProposalNotApplied:
+        _flash_not_applied(found)
+        return redirect(url_for(".revision", revision_id=found.id))
     db.session.commit()
     _email_decision(found)
     flash(_("Changes to %(name)s approved. They are now live.", name=found.service.name), "success")
@@ -96,12 +116,16 @@ def reject(revision_id):
         flash(_("This change has already been dealt with."))
         return redirect(url_for(".revision", revision_id=found.id))
     form = RejectForm()
+    if found.is_import:
+        form.reason.description = _("This is kept with the listing's history. Later imports will not propose "
+                                    "this same change again.")
     if form.validate_on_submit():
         revisions.reject(found, g.user, form.reason.data)
         db.session.commit()
         _email_decision(found)
-        flash(_("Changes to %(name)s rejected. The provider has been emailed your reason.",
-                name=found.service.name), "success")
+        flash(_("Changes to %(name)s rejected. Later imports will not propose them again.", name=found.service.name)
+              if found.is_import else _("Changes to %(name)s rejected. The provider has been emailed your reason.",
+                                        name=found.service.name), "success")
         return redirect(url_for(".queue"))
     return render_template("staff/listings/reject.html", revision=found, form=form,
                            error_title_prefix=bool(form.errors))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from flask_babel import gettext as _, lazy_gettext as _l
 
+from ...openreferral.proposals import HIDDEN_CHANGES
 from ...vocab import (ACCESS_ROUTES, ACCESSIBILITY, CATEGORIES, DELIVERY, LOCAL_OFFER_QUESTIONS, NEEDS,
                       QUADRANTS, STATUSES)
 
@@ -68,7 +69,11 @@ def rows(changes) -> list[dict]:
     """[(key, before, after)] as rows for the diff table."""
     found = []
     for key, before, after in changes:
-        if key == "local_offer_answers" and isinstance(before or {}, dict) and isinstance(after or {}, dict):
+        if key == HIDDEN_CHANGES:
+            found.append({"key": key, "label": _("Other details from the feed"), "before": _("As now"),
+                          "after": _("Changed: details staff pages do not show, such as map positions, "
+                                     "language codes or the feed's own categories")})
+        elif key == "local_offer_answers" and isinstance(before or {}, dict) and isinstance(after or {}, dict):
             found.extend(_answer_rows(before, after))
         else:
             found.append({"key": key, "label": label(key), "before": show(key, before), "after": show(key, after)})

@@ -51,6 +51,7 @@ def service(service_id):
     return render_template("staff/listings/service.html", service=found, live=presenters.live_state(found),
                            status_label=str(STATUSES.get(found.status, found.status)),
                            pending=revisions.open_revision(found.id),
+                           imported=revisions.open_revision(found.id, imported=True),
                            sections=summary_sections(editable_fields(found), ".change_section", found.id))
 
 
