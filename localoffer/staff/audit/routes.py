@@ -12,6 +12,7 @@ from ...paging import page_number
 from ...data import audit
 from ...extensions import db
 from ...models.base import as_utc
+from ...spreadsheet import safe_cell as _csv_cell
 from . import bp
 from .forms import AuditFilterForm
 
@@ -31,11 +32,6 @@ def index():
         abort(404)
     return render_template("staff/audit/index.html", form=form, rows=rows, total=total, page=page,
                            pages=pages, action=action or "")
-
-
-def _csv_cell(value: str) -> str:
-    # A cell starting with = + - @ would run as a formula in a spreadsheet (CSV injection).
-    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
 
 
 @bp.route("/export.csv")

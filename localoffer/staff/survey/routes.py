@@ -2,8 +2,6 @@
 closing and publishing waves, starting next year's wave and coding free-text answers."""
 from __future__ import annotations
 
-import csv
-import io
 from datetime import date
 
 from flask import Response, abort, flash, g, redirect, render_template, request, url_for
@@ -13,6 +11,7 @@ from ...auth import requires
 from ...data import audit, survey as survey_data, survey_results
 from ...extensions import db
 from ...voice_vocab import CHANNELS, THEMES
+from ...spreadsheet import csv_text
 from . import bp
 from .forms import CodingForm, NextWaveForm, WaveActionForm
 
@@ -51,23 +50,15 @@ def results(survey_id: int):
                            other_open=survey_data.open_wave_in_series(survey.series, other_than=survey.id))
 
 
-def _csv_cell(value: str) -> str:
-    # A cell starting with = + - @ would run as a formula in a spreadsheet (CSV injection).
-    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
-
-
 @bp.route("/<int:survey_id>/export.csv")
 @requires("survey.analyse")
 def export(survey_id: int):
     survey = _wave_or_404(survey_id)
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    for row in survey_results.export_rows(survey):
-        writer.writerow([_csv_cell(str(cell)) for cell in row])
+    text = csv_text(survey_results.export_rows(survey))
     audit.record("export", subject_type="survey", subject_id=str(survey.id), detail="survey results CSV (aggregated)")
     db.session.commit()
     name = f"survey-{survey.series}-{survey.wave}".replace('"', "")
-    return Response(buffer.getvalue(), mimetype="text/csv",
+    return Response(text, mimetype="text/csv",
                     headers={"Content-Disposition": f'attachment; filename="{name}.csv"'})
 
 

@@ -1,0 +1,194 @@
+"""Coverage: how many services families can find today for each need (or type of service),
+part of Essex and age band, with empty and thin cells marked.
+
+A countywide service is available in every quadrant, so each quadrant has two figures: the
+services based there ("local") and those plus the countywide ones ("with countywide", what a
+family there can actually use); a separate column counts the countywide services. Every figure
+links to the directory search that finds exactly those services (a quadrant search always
+includes countywide services; `countywide=exclude` / `only` narrows it), so a reader can check
+it. Services are counted as the directory shows them: published, open or temporarily closed,
+and in season."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from flask import current_app, url_for
+from flask_babel import gettext as _
+from sqlalchemy import select
+from sqlalchemy.orm import lazyload, selectinload
+
+from ..extensions import db
+from ..models import Service, ServiceAtLocation
+from ..search.query import SearchQuery
+from ..vocab import CATEGORIES, COUNTYWIDE, NEEDS, QUADRANTS
+from .insight import AgeBand, Cell, Column, InsightFilters, Row, Section, Table, chart, count_cell
+from .services import findable_clause
+
+COUNTYWIDE_COLUMN = "countywide"
+# The types of service the inspection asked about: therapies, short breaks, holiday activities
+# and post-16 (vocab.CATEGORIES: "Health and therapies", "Social care and short breaks",
+# "Leisure, clubs and holiday activities", "Preparing for adulthood and post-16").
+PRIORITY_CATEGORIES = ("health", "social-care", "leisure", "adulthood")
+# Preparing for adulthood starts from Year 9 (SEND Code of Practice 8.5), so an empty post-16
+# cell for young children is not a gap.
+NOT_EXPECTED = {("adulthood", "0-4"), ("adulthood", "5-10")}
+
+
+@dataclass(frozen=True)
+class Offer:
+    """What coverage needs to know about one findable service."""
+
+    needs: frozenset[str]
+    categories: frozenset[str]
+    quadrants: frozenset[str]
+    countywide: bool
+    low: int
+    high: int
+    temporarily_closed: bool
+
+
+def findable_offers() -> list[Offer]:
+    stmt = (select(Service).where(findable_clause())
+            .options(lazyload("*"), selectinload(Service.taxonomy_terms), selectinload(Service.areas),
+                     selectinload(Service.locations).joinedload(ServiceAtLocation.location)))
+    return [Offer(frozenset(s.needs), frozenset(s.categories), frozenset(s.quadrants) - {COUNTYWIDE},
+                  bool(s.is_countywide), s.min_age, s.max_age, s.status == "temporarily-closed")
+            for s in db.session.scalars(stmt).unique()]
+
+
+def thin_max() -> int:
+    return int(current_app.config["INSIGHT_THIN_MAX"])
+
+
+def _search_url(band: AgeBand, *, need: str = "", category: str = "", quadrant: str = "",
+                countywide: str = "") -> str:
+    query = SearchQuery(needs=(need,) if need else (), categories=(category,) if category else (),
+                        quadrants=(quadrant,) if quadrant else (), age=band.low, age_to=band.high,
+                        countywide=countywide)
+    return url_for("directory.search", **query.to_args())
+
+
+def _columns(filters: InsightFilters) -> list[Column]:
+    columns = []
+    for quadrant in filters.quadrants:
+        group = str(QUADRANTS[quadrant])
+        columns += [Column(f"{quadrant}:local", _("Based here"), group),
+                    Column(f"{quadrant}:all", _("With countywide"), group)]
+    columns.append(Column(COUNTYWIDE_COLUMN, _("Countywide"), _("All of Essex")))
+    return columns
+
+
+def _row(key: str, label: str, offers: list[Offer], band: AgeBand, filters: InsightFilters,
+         link: dict[str, str], not_expected: bool) -> Row:
+    """One row of a band's table: offers are already narrowed to the row's need or category."""
+    serving = [o for o in offers if band.overlaps(o.low, o.high)]
+    county = [o for o in serving if o.countywide]
+    limit = None if not_expected else thin_max()
+
+    def cell(found: list[Offer], **where) -> Cell:
+        made = count_cell(len(found), _search_url(band, **link, **where), limit)
+        if not_expected and not found:
+            made.flag = "not-expected"
+        return made
+
+    cells = []
+    for quadrant in filters.quadrants:
+        local = [o for o in serving if not o.countywide and quadrant in o.quadrants]
+        cells += [cell(local, quadrant=quadrant, countywide="exclude"), cell(local + county, quadrant=quadrant)]
+    cells.append(cell(county, countywide="only"))
+    return Row(key, label, cells)
+
+
+def _gap_summary(table: Table, what: str) -> str:
+    with_county = [cell for row in table.rows for col, cell in zip(table.columns, row.cells)
+                   if col.key.endswith(":all")]
+    local = [cell for row in table.rows for col, cell in zip(table.columns, row.cells)
+             if col.key.endswith(":local")]
+    return _("%(what)s: %(none)d of %(cells)d cells have no service a family there can use, and %(thin)d are "
+             "thin (%(limit)d or fewer). Counting only services based in the area, %(local_none)d are empty.",
+             what=what, none=sum(c.flag == "none" for c in with_county), cells=len(with_county),
+             thin=sum(c.flag == "thin" for c in with_county), limit=thin_max(),
+             local_none=sum(c.flag == "none" for c in local))
+
+
+def _band_table(key: str, caption: str, band: AgeBand, rows: list[Row], filters: InsightFilters) -> Table:
+    table = Table(key, caption, "", _columns(filters), rows, heading=_("Ages %(band)s", band=band.label),
+                  row_heading=_("Need") if key.startswith("need-") else _("Type of service"))
+    table.summary = _gap_summary(table, _("Ages %(band)s", band=band.label))
+    return table
+
+
+def need_tables(offers: list[Offer], filters: InsightFilters, category: str = "") -> list[Table]:
+    """Need × quadrant, one table per age band, for one type of service or all of them."""
+    offers = [o for o in offers if not category or category in o.categories]
+    kind = str(CATEGORIES[category]) if category else _("all types of service")
+    tables = []
+    for band in filters.bands:
+        rows = [_row(need, str(label), [o for o in offers if need in o.needs], band, filters,
+                     {"need": need, "category": category}, False)
+                for need, label in NEEDS.items()]
+        tables.append(_band_table(f"need-{band.key}", _("Services by need for ages %(band)s (%(kind)s)",
+                                                        band=band.label, kind=kind), band, rows, filters))
+    return tables
+
+
+def category_tables(offers: list[Offer], filters: InsightFilters) -> list[Table]:
+    tables = []
+    for band in filters.bands:
+        rows = [_row(category, str(label), [o for o in offers if category in o.categories], band, filters,
+                     {"category": category}, (category, band.key) in NOT_EXPECTED)
+                for category, label in CATEGORIES.items()]
+        tables.append(_band_table(f"category-{band.key}", _("Services by type for ages %(band)s", band=band.label),
+                                  band, rows, filters))
+    return tables
+
+
+def gaps_by_type(offers: list[Offer], filters: InsightFilters) -> Table:
+    """For all services and each priority type: how many need and age cells have no service
+    (countywide included) or a thin one, in each part of Essex. Each figure opens the coverage
+    page for that type and part of Essex."""
+    columns = []
+    for quadrant in filters.quadrants:
+        group = str(QUADRANTS[quadrant])
+        columns += [Column(f"{quadrant}:none", _("No service"), group), Column(f"{quadrant}:thin", _("Thin"), group)]
+    rows, totals = [], dict.fromkeys(filters.quadrants, 0)
+    for category in ("", *PRIORITY_CATEGORIES):
+        tables = need_tables(offers, filters, category)
+        cells = []
+        for quadrant in filters.quadrants:
+            flags = [t.cell(r.key, f"{quadrant}:all").flag for t in tables for r in t.rows]
+            href = url_for("staff_insight.section", name="coverage",
+                           **filters.to_args(quadrant=quadrant, category=category, months=filters.months))
+            for flag in ("none", "thin"):
+                n = flags.count(flag)
+                cells.append(Cell(str(n), n, href))
+                if category:
+                    totals[quadrant] += n
+        rows.append(Row(category or "all", str(CATEGORIES[category]) if category else _("All types of service"),
+                        cells))
+    worst = max(totals, key=totals.get)
+    summary = _("Need and age cells with no service a family can use, or a thin choice. Across therapies, short "
+                "breaks, holiday activities and post-16, the most gaps are in %(area)s (%(num)d cells).",
+                area=str(QUADRANTS[worst]), num=totals[worst])
+    return Table("gaps-by-type", _("Gaps in need and age cells, by type of service and part of Essex"), summary,
+                 columns, rows, row_heading=_("Type of service"),
+                 chart=chart([(str(QUADRANTS[q]), totals[q], str(totals[q])) for q in filters.quadrants]),
+                 notes=[_("Each figure counts cells of need (%(needs)d) and age band (%(bands)d) with services "
+                          "based there and countywide ones together. The chart adds up the four priority types.",
+                          needs=len(NEEDS), bands=len(filters.bands))])
+
+
+def coverage_section(filters: InsightFilters, offers: list[Offer] | None = None) -> Section:
+    """The gaps at a glance, then need × quadrant × age band (narrowed to one type of service
+    if chosen), then type of service × quadrant × age band, one table per band."""
+    offers = findable_offers() if offers is None else offers
+    tables = [gaps_by_type(offers, filters), *need_tables(offers, filters, filters.category),
+              *category_tables(offers, filters)]
+    closed = sum(o.temporarily_closed for o in offers)
+    notes = [_("A countywide service is open to families in every part of Essex. ‘Based here’ counts only "
+               "services for that part of Essex; ‘With countywide’ adds the countywide ones."),
+             _("‘Thin’ means %(limit)d or fewer services. Services are counted as families find them today: "
+               "published, open or temporarily closed (%(closed)d are), and in season.", limit=thin_max(),
+               closed=closed),
+             _("Each number links to the directory search that finds exactly those services.")]
+    return Section("coverage", _("Coverage: where services are missing or thin"), filters, tables, notes)
