@@ -9,19 +9,12 @@ that is still reviewed (all but archived ones), as the review queue does."""
 from __future__ import annotations
 
 import statistics
-from dataclasses import dataclass
 from datetime import date
 
 from flask_babel import gettext as _, lazy_gettext as _l, ngettext
-from sqlalchemy import select
-from sqlalchemy.orm import lazyload, selectinload
-
-from ..extensions import db
-from ..models import Service, ServiceAtLocation
 from ..vocab import ACCESS_ROUTES, CATEGORIES, COUNTYWIDE, QUADRANTS
 from .insight import Cell, Column, InsightFilters, Row, Section, Table, chart, share_text
-from .reviews import NOT_REVIEWED_STATUSES, effective_due
-from .services import findable_clause
+from .insight_directory import Listing, directory_listings
 
 COUNTYWIDE_ROW = COUNTYWIDE
 ALL = "all"
@@ -29,24 +22,9 @@ ROUTE_SHORT = {"self-referral": _l("Self-referral"), "referral": _l("Referral ne
                "ehcp": _l("EHC plan needed"), "diagnosis": _l("Diagnosis needed")}
 
 
-@dataclass(frozen=True)
-class Listing:
-    categories: frozenset[str]
-    quadrants: frozenset[str]  # {"countywide"} for countywide services
-    route: str
-    waiting_weeks: int | None
-    findable: bool
-    overdue: bool
-
-
-def listings(today: date) -> list[Listing]:
-    findable = set(db.session.scalars(select(Service.id).where(findable_clause(today))))
-    stmt = (select(Service).where(Service.status.not_in(NOT_REVIEWED_STATUSES))
-            .options(lazyload("*"), selectinload(Service.taxonomy_terms), selectinload(Service.areas),
-                     selectinload(Service.locations).joinedload(ServiceAtLocation.location)))
-    return [Listing(frozenset(s.categories), frozenset(s.quadrants), s.access_route, s.waiting_weeks,
-                    s.id in findable, effective_due(s) < today)
-            for s in db.session.scalars(stmt).unique()]
+def _based(listing: Listing, place: str) -> bool:
+    """In a place's row: based in that quadrant, or (the countywide row) countywide."""
+    return listing.countywide if place == COUNTYWIDE_ROW else place in listing.quadrants
 
 
 def _places(filters: InsightFilters) -> list[tuple[str, str]]:
@@ -73,7 +51,7 @@ def _waiting_table(findable: list[Listing], filters: InsightFilters) -> Table:
     rows = []
     for category, label in CATEGORIES.items():
         of_kind = [s for s in findable if category in s.categories]
-        cells = [_wait_cell([s for s in of_kind if key in s.quadrants]) for key, _label in places]
+        cells = [_wait_cell([s for s in of_kind if _based(s, key)]) for key, _label in places]
         cells.append(_wait_cell(of_kind))
         rows.append(Row(category, str(label), cells))
     waits = [r for r in rows if r.cells[-1].value is not None]
@@ -82,6 +60,7 @@ def _waiting_table(findable: list[Listing], filters: InsightFilters) -> Table:
                  "%(wait)s.", kind=longest.label, wait=longest.cells[-1].text) if longest
                else _("No listing gives a waiting time."))
     return Table("waiting", _("Typical waiting time by type of service"), summary, columns, rows,
+                 row_heading=_("Type of service"),
                  chart=chart([(r.label, r.cells[-1].value, r.cells[-1].text) for r in rows]),
                  notes=[_("Only services that give a waiting time on their listing count towards the typical wait.")])
 
@@ -98,19 +77,20 @@ def _route_cells(found: list[Listing]) -> list[Cell]:
 
 def _routes_tables(findable: list[Listing], filters: InsightFilters) -> list[Table]:
     columns = [Column(route, str(ROUTE_SHORT[route])) for route in ACCESS_ROUTES] + [Column(ALL, _("Services"))]
-    where = [s for s in findable if not filters.quadrant or filters.quadrant in s.quadrants or COUNTYWIDE in s.quadrants]
+    where = [s for s in findable if not filters.quadrant or s.serves(filters.quadrant)]
     by_kind = [Row(c, str(label), _route_cells([s for s in where if c in s.categories])) for c, label in CATEGORIES.items()]
-    by_place = [Row(key, label, _route_cells([s for s in findable if key in s.quadrants]))
+    by_place = [Row(key, label, _route_cells([s for s in findable if _based(s, key)]))
                 for key, label in _places(filters)]
     open_door = sum(s.route == "self-referral" for s in where)
     share, _value = share_text(open_door, len(where))
     area = str(QUADRANTS[filters.quadrant]) if filters.quadrant else _("all of Essex")
     kind_table = Table("routes-by-type", _("How families get each type of service, %(where)s", where=area),
                        _("%(share)s of services families can use in %(where)s take self-referrals.", share=share,
-                         where=area), columns, by_kind,
+                         where=area), columns, by_kind, row_heading=_("Type of service"),
                        notes=[_("Services a family there can use: those based there and the countywide ones.")])
     needing = [(r.label, sum(c.value for c in r.cells[1:-1]), r.cells[-1].value) for r in by_place]
     place_table = Table("routes-by-area", _("How families get services, by part of Essex"), "", columns, by_place,
+                        row_heading=_("Part of Essex"),
                         chart=chart([(label, share_text(n, total)[1], share_text(n, total)[0])
                                      for label, n, total in needing]))
     strictest = max(needing, key=lambda x: share_text(x[1], x[2])[1] or 0, default=None)
@@ -129,18 +109,18 @@ def _overdue_row(key: str, label: str, found: list[Listing]) -> Row:
 def _overdue_tables(everything: list[Listing], filters: InsightFilters) -> list[Table]:
     columns = [Column("listings", _("Listings")), Column("overdue", _("Overdue for review")),
                Column("share", _("Share overdue"))]
-    by_place = [_overdue_row(k, label, [s for s in everything if k in s.quadrants]) for k, label in _places(filters)]
-    where = [s for s in everything if not filters.quadrant or filters.quadrant in s.quadrants]
+    by_place = [_overdue_row(k, label, [s for s in everything if _based(s, k)]) for k, label in _places(filters)]
+    where = [s for s in everything if not filters.quadrant or _based(s, filters.quadrant)]
     by_kind = [_overdue_row(c, str(label), [s for s in where if c in s.categories]) for c, label in CATEGORIES.items()]
     total = _overdue_row(ALL, _("All listings"), everything)
     place_table = Table("overdue-by-area", _("Listings overdue for review, by part of Essex"), "", columns,
-                        [*by_place, total], chart=chart([(r.label, r.cells[2].value, r.cells[2].text) for r in by_place]))
+                        [*by_place, total], row_heading=_("Part of Essex"), chart=chart([(r.label, r.cells[2].value, r.cells[2].text) for r in by_place]))
     worst = max(by_place, key=lambda r: r.cells[2].value or 0)
     place_table.summary = _("%(share)s of all listings are overdue for their yearly check; the most in %(where)s "
                             "(%(worst)s).", share=total.cells[2].text, where=worst.label, worst=worst.cells[2].text)
     area = str(QUADRANTS[filters.quadrant]) if filters.quadrant else _("all of Essex")
     kind_table = Table("overdue-by-type", _("Listings overdue for review by type of service, %(where)s", where=area),
-                       "", columns, by_kind,
+                       "", columns, by_kind, row_heading=_("Type of service"),
                        notes=[_("Listings based in the area (countywide ones are in their own row above).")
                               if filters.quadrant else _("Every listing still reviewed, wherever it is.")])
     worst_kind = max(by_kind, key=lambda r: r.cells[2].value or 0)
@@ -150,7 +130,7 @@ def _overdue_tables(everything: list[Listing], filters: InsightFilters) -> list[
 
 def access_section(filters: InsightFilters, today: date | None = None) -> Section:
     today = today or date.today()
-    everything = listings(today)
+    everything = directory_listings(today)
     findable = [s for s in everything if s.findable]
     tables = [_waiting_table(findable, filters), *_routes_tables(findable, filters),
               *_overdue_tables(everything, filters)]

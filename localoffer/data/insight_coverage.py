@@ -10,19 +10,16 @@ it. Services are counted as the directory shows them: published, open or tempora
 and in season."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from datetime import date
+from urllib.parse import urlencode
 
-from flask import current_app, url_for
+from flask import current_app, g, url_for
 from flask_babel import gettext as _
-from sqlalchemy import select
-from sqlalchemy.orm import lazyload, selectinload
 
-from ..extensions import db
-from ..models import Service, ServiceAtLocation
 from ..search.query import SearchQuery
-from ..vocab import CATEGORIES, COUNTYWIDE, NEEDS, QUADRANTS
+from ..vocab import CATEGORIES, NEEDS, QUADRANTS
 from .insight import AgeBand, Cell, Column, InsightFilters, Row, Section, Table, chart, count_cell
-from .services import findable_clause
+from .insight_directory import Listing, directory_listings
 
 COUNTYWIDE_COLUMN = "countywide"
 # The types of service the inspection asked about: therapies, short breaks, holiday activities
@@ -34,26 +31,12 @@ PRIORITY_CATEGORIES = ("health", "social-care", "leisure", "adulthood")
 NOT_EXPECTED = {("adulthood", "0-4"), ("adulthood", "5-10")}
 
 
-@dataclass(frozen=True)
-class Offer:
-    """What coverage needs to know about one findable service."""
-
-    needs: frozenset[str]
-    categories: frozenset[str]
-    quadrants: frozenset[str]
-    countywide: bool
-    low: int
-    high: int
-    temporarily_closed: bool
+# What coverage counts: the directory's findable listings (data/insight_directory.py).
+Offer = Listing
 
 
-def findable_offers() -> list[Offer]:
-    stmt = (select(Service).where(findable_clause())
-            .options(lazyload("*"), selectinload(Service.taxonomy_terms), selectinload(Service.areas),
-                     selectinload(Service.locations).joinedload(ServiceAtLocation.location)))
-    return [Offer(frozenset(s.needs), frozenset(s.categories), frozenset(s.quadrants) - {COUNTYWIDE},
-                  bool(s.is_countywide), s.min_age, s.max_age, s.status == "temporarily-closed")
-            for s in db.session.scalars(stmt).unique()]
+def findable_offers(today: date | None = None) -> list[Offer]:
+    return [listing for listing in directory_listings(today or date.today()) if listing.findable]
 
 
 def thin_max() -> int:
@@ -65,7 +48,9 @@ def _search_url(band: AgeBand, *, need: str = "", category: str = "", quadrant: 
     query = SearchQuery(needs=(need,) if need else (), categories=(category,) if category else (),
                         quadrants=(quadrant,) if quadrant else (), age=band.low, age_to=band.high,
                         countywide=countywide)
-    return url_for("directory.search", **query.to_args())
+    # Thousands of links per page: build the search address once, then only its arguments.
+    base = g.get("insight_search_path") or g.setdefault("insight_search_path", url_for("directory.search"))
+    return f"{base}?{urlencode(query.to_args(), doseq=True)}"
 
 
 def _columns(filters: InsightFilters) -> list[Column]:
@@ -79,14 +64,15 @@ def _columns(filters: InsightFilters) -> list[Column]:
 
 
 def _row(key: str, label: str, offers: list[Offer], band: AgeBand, filters: InsightFilters,
-         link: dict[str, str], not_expected: bool) -> Row:
-    """One row of a band's table: offers are already narrowed to the row's need or category."""
+         link: dict[str, str] | None, not_expected: bool) -> Row:
+    """One row of a band's table: offers are already narrowed to the row's need or category.
+    `link` holds the row's search arguments (None: figures only, for counting gaps)."""
     serving = [o for o in offers if band.overlaps(o.low, o.high)]
     county = [o for o in serving if o.countywide]
     limit = None if not_expected else thin_max()
 
     def cell(found: list[Offer], **where) -> Cell:
-        made = count_cell(len(found), _search_url(band, **link, **where), limit)
+        made = count_cell(len(found), None if link is None else _search_url(band, **link, **where), limit)
         if not_expected and not found:
             made.flag = "not-expected"
         return made
@@ -118,14 +104,15 @@ def _band_table(key: str, caption: str, band: AgeBand, rows: list[Row], filters:
     return table
 
 
-def need_tables(offers: list[Offer], filters: InsightFilters, category: str = "") -> list[Table]:
+def need_tables(offers: list[Offer], filters: InsightFilters, category: str = "", links: bool = True) -> list[Table]:
     """Need × quadrant, one table per age band, for one type of service or all of them."""
     offers = [o for o in offers if not category or category in o.categories]
     kind = str(CATEGORIES[category]) if category else _("all types of service")
     tables = []
     for band in filters.bands:
         rows = [_row(need, str(label), [o for o in offers if need in o.needs], band, filters,
-                     {"need": need, "category": category}, False)
+                     {"need": need, "category": category} if links else None,
+                     (category, band.key) in NOT_EXPECTED)
                 for need, label in NEEDS.items()]
         tables.append(_band_table(f"need-{band.key}", _("Services by need for ages %(band)s (%(kind)s)",
                                                         band=band.label, kind=kind), band, rows, filters))
@@ -153,7 +140,7 @@ def gaps_by_type(offers: list[Offer], filters: InsightFilters) -> Table:
         columns += [Column(f"{quadrant}:none", _("No service"), group), Column(f"{quadrant}:thin", _("Thin"), group)]
     rows, totals = [], dict.fromkeys(filters.quadrants, 0)
     for category in ("", *PRIORITY_CATEGORIES):
-        tables = need_tables(offers, filters, category)
+        tables = need_tables(offers, filters, category, links=False)
         cells = []
         for quadrant in filters.quadrants:
             flags = [t.cell(r.key, f"{quadrant}:all").flag for t in tables for r in t.rows]

@@ -101,10 +101,10 @@ def _counts_row(key: str, label: str, searches: list[LoggedSearch]) -> Row:
 
 
 def _grouped(key: str, caption: str, groups: list[tuple[str, str]], member, searches: list[LoggedSearch],
-             most: Callable[[str, int], str]) -> Table:
+             most: Callable[[str, int], str], heading: str) -> Table:
     """Counts per group; `most(label, count)` words the summary about the largest group."""
     rows = [_counts_row(k, label, [s for s in searches if member(s, k)]) for k, label in groups]
-    table = Table(key, caption, "", _columns(), rows,
+    table = Table(key, caption, "", _columns(), rows, row_heading=heading,
                   chart=chart([(r.label, r.cells[3].value, r.cells[3].text) for r in rows]))
     top = max((r for r in rows if r.key), key=lambda r: r.cells[3].value or 0, default=None)
     table.summary = (most(top.label, top.cells[3].value) if top is not None and top.cells[3].value
@@ -124,9 +124,10 @@ def _need_by_quadrant(searches: list[LoggedSearch], filters: InsightFilters) -> 
                key=lambda x: x[2].value, default=None)
     summary = (_("The largest group: %(need)s in %(area)s, %(num)d searches that found very little.",
                  need=best[0].label, area=best[1].label, num=best[2].value)
-               if best and best[2].value else _("No searches found very little."))
+               if best and best[2].value else _("No search that found very little named both a need and a part "
+                                                "of Essex."))
     return Table("need-by-quadrant", _("Searches that found very little, by need and part of Essex"), summary,
-                 columns, rows)
+                 columns, rows, row_heading=_("Need"))
 
 
 def _by_month(searches: list[LoggedSearch], filters: InsightFilters, today: date) -> Table:
@@ -136,6 +137,7 @@ def _by_month(searches: list[LoggedSearch], filters: InsightFilters, today: date
         by_month[s.month].append(s)
     rows = [_counts_row(m.isoformat()[:7], format_date(m, "MMMM y"), by_month[m]) for m in months_between(first, today)]
     table = Table("by-month", _("Searches that found very little, month by month"), "", _columns(), rows,
+                  row_heading=_("Month"),
                   chart=chart([(r.label, r.cells[4].value, r.cells[4].text) for r in rows]))
     shares = [r for r in rows if r.cells[4].value is not None]
     if len(shares) >= 2:
@@ -164,7 +166,7 @@ def _words(searches: list[LoggedSearch]) -> Table:
                "name, a school or a street, can never point to one family.", n=SUPPRESSION_THRESHOLD),
              ngettext("%(num)d rarer word is not shown.", "%(num)d rarer words are not shown.", hidden)]
     return Table("zero-words", _("Words in searches that found nothing"), summary,
-                 [Column("searches", _("Searches that found nothing"))], rows, notes=notes,
+                 [Column("searches", _("Searches that found nothing"))], rows, notes=notes, row_heading=_("Word"),
                  chart=chart([(r.label, r.cells[0].value, r.cells[0].text) for r in rows]))
 
 
@@ -179,15 +181,15 @@ def searches_section(filters: InsightFilters, today: date | None = None) -> Sect
         _grouped("by-need", _("Searches that found very little, by need"), [*NEEDS.items(), (NO_VALUE, _("No need chosen"))],
                  _has_need, searches,
                  lambda label, num: _("Most searches that found very little were for %(need)s (%(num)d).",
-                                      need=label, num=num)),
+                                      need=label, num=num), _("Need")),
         _grouped("by-quadrant", _("Searches that found very little, by part of Essex"), quadrant_groups,
                  _in_quadrant, searches,
                  lambda label, num: _("Most searches that found very little were in %(area)s (%(num)d).",
-                                      area=label, num=num)),
+                                      area=label, num=num), _("Part of Essex")),
         _grouped("by-band", _("Searches that found very little, by age"), band_groups,
                  lambda s, k: s.band == k, searches,
                  lambda label, num: _("Most searches that found very little were for ages %(band)s (%(num)d).",
-                                      band=label, num=num)),
+                                      band=label, num=num), _("Ages")),
         _need_by_quadrant(searches, filters),
         _by_month(searches, filters, today),
         _words(searches),
@@ -205,4 +207,4 @@ def _counts_table(searches: list[LoggedSearch]) -> Table:
     row = _counts_row("all", _("All searches"), searches)
     summary = (_("%(unmet)d of %(all)d searches (%(share)s) found very little.", unmet=row.cells[3].value,
                  all=row.cells[0].value, share=row.cells[4].text) if searches else _("No searches in this period."))
-    return Table("totals", _("All searches in the period"), summary, _columns(), [row])
+    return Table("totals", _("All searches in the period"), summary, _columns(), [row], row_heading=_("Searches"))

@@ -96,7 +96,7 @@ def _grid_table(key: str, caption: str, posts: list[Post], column_of, columns: l
     table_rows = [Row(r, str(THEMES[r]) if r != ALL else _("All published comments"),
                       [cell(r, c) for c in visible])
                   for r in rows if r == ALL or counts[(r, ALL)]]
-    return Table(key, caption, "", [Column(c, labels[c]) for c in visible], table_rows), hidden
+    return Table(key, caption, "", [Column(c, labels[c]) for c in visible], table_rows, row_heading=_("Theme")), hidden
 
 
 def _wall_tables(filters: InsightFilters, today: date) -> list[Table]:
@@ -145,7 +145,7 @@ def _survey_cell(question, row) -> Cell:
         return Cell(suppressed_text(row.n), None, detail=_("answered"))
     positive, hidden = survey_results.positive_share(question, row)
     if hidden or positive is None:
-        return Cell(_("Too few to show"), None, detail=_("%(num)d answered", num=row.n))
+        return Cell(_("Not shown: small numbers"), None, detail=_("%(num)d answered", num=row.n))
     return Cell(f"{positive}%", positive, detail=_("%(num)d answered", num=row.n))
 
 
@@ -174,7 +174,7 @@ def _survey_tables(filters: InsightFilters) -> list[Table]:
         word = _("said better") if latest.question.kind == "better-same-worse" else _("agreed")
         summary = _("The share who %(word)s, by part of Essex and wave. Latest, all of Essex: %(figure)s.",
                     word=word, figure=rows[-1].cells[-1].text)
-        tables.append(Table(f"survey-{code}", latest.label, summary, columns, rows, heading=latest.label,
+        tables.append(Table(f"survey-{code}", latest.label, summary, columns, rows, row_heading=_("Part of Essex"),
                             chart=chart([(r.label, r.cells[-1].value, r.cells[-1].text) for r in rows[:-1]])))
     return tables
 
