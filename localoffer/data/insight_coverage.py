@@ -10,6 +10,7 @@ it. Services are counted as the directory shows them: published, open or tempora
 and in season."""
 from __future__ import annotations
 
+from collections import Counter, defaultdict
 from datetime import date
 from urllib.parse import urlencode
 
@@ -68,21 +69,31 @@ def _row(key: str, label: str, offers: list[Offer], band: AgeBand, filters: Insi
     """One row of a band's table: offers are already narrowed to the row's need or category.
     `link` holds the row's search arguments (None: figures only, for counting gaps)."""
     serving = [o for o in offers if band.overlaps(o.low, o.high)]
-    county = [o for o in serving if o.countywide]
+    county = sum(o.countywide for o in serving)
+    local = Counter(q for o in serving if not o.countywide for q in o.quadrants)
     limit = None if not_expected else thin_max()
 
-    def cell(found: list[Offer], **where) -> Cell:
-        made = count_cell(len(found), None if link is None else _search_url(band, **link, **where), limit)
+    def cell(found: int, **where) -> Cell:
+        made = count_cell(found, None if link is None else _search_url(band, **link, **where), limit)
         if not_expected and not found:
             made.flag = "not-expected"
         return made
 
     cells = []
     for quadrant in filters.quadrants:
-        local = [o for o in serving if not o.countywide and quadrant in o.quadrants]
-        cells += [cell(local, quadrant=quadrant, countywide="exclude"), cell(local + county, quadrant=quadrant)]
+        cells += [cell(local[quadrant], quadrant=quadrant, countywide="exclude"),
+                  cell(local[quadrant] + county, quadrant=quadrant)]
     cells.append(cell(county, countywide="only"))
     return Row(key, label, cells)
+
+
+def _grouped(offers: list[Offer], attribute: str) -> dict[str, list[Offer]]:
+    """Offers by each of their needs (or categories), in one pass over the directory."""
+    groups: dict[str, list[Offer]] = defaultdict(list)
+    for offer in offers:
+        for code in getattr(offer, attribute):
+            groups[code].append(offer)
+    return groups
 
 
 def _gap_summary(table: Table, what: str) -> str:
@@ -106,11 +117,11 @@ def _band_table(key: str, caption: str, band: AgeBand, rows: list[Row], filters:
 
 def need_tables(offers: list[Offer], filters: InsightFilters, category: str = "", links: bool = True) -> list[Table]:
     """Need × quadrant, one table per age band, for one type of service or all of them."""
-    offers = [o for o in offers if not category or category in o.categories]
+    by_need = _grouped([o for o in offers if not category or category in o.categories], "needs")
     kind = str(CATEGORIES[category]) if category else _("all types of service")
     tables = []
     for band in filters.bands:
-        rows = [_row(need, str(label), [o for o in offers if need in o.needs], band, filters,
+        rows = [_row(need, str(label), by_need[need], band, filters,
                      {"need": need, "category": category} if links else None,
                      (category, band.key) in NOT_EXPECTED)
                 for need, label in NEEDS.items()]
@@ -120,9 +131,10 @@ def need_tables(offers: list[Offer], filters: InsightFilters, category: str = ""
 
 
 def category_tables(offers: list[Offer], filters: InsightFilters) -> list[Table]:
+    by_category = _grouped(offers, "categories")
     tables = []
     for band in filters.bands:
-        rows = [_row(category, str(label), [o for o in offers if category in o.categories], band, filters,
+        rows = [_row(category, str(label), by_category[category], band, filters,
                      {"category": category}, (category, band.key) in NOT_EXPECTED)
                 for category, label in CATEGORIES.items()]
         tables.append(_band_table(f"category-{band.key}", _("Services by type for ages %(band)s", band=band.label),
