@@ -37,7 +37,7 @@ assets: localoffer/static/css/main.css
 
 translations: $(VENV)/.installed
 	@if ls localoffer/translations/*/LC_MESSAGES/messages.po >/dev/null 2>&1; then \
-		$(VENV)/bin/pybabel compile -q -d localoffer/translations; fi
+		$(VENV)/bin/pybabel -q compile -d localoffer/translations; fi
 
 # Extract every marked string into the template and merge it into each language's catalogue.
 messages: $(VENV)/.installed

@@ -125,6 +125,12 @@ class Config:
     # council may publish it alone, showing that the Forum has not agreed (deadlock rule).
     YSWD_FORUM_SIGN_DAYS = int(os.environ.get("YSWD_FORUM_SIGN_DAYS", "28"))
 
+    # Insight for commissioners (README, "Insight"): a coverage cell with this many services or
+    # fewer is "thin"; a search that found this many results or fewer "found very little"
+    # (the search itself offers a spelling suggestion from the same point).
+    INSIGHT_THIN_MAX = int(os.environ.get("INSIGHT_THIN_MAX", "2"))
+    INSIGHT_FEW_RESULTS = int(os.environ.get("INSIGHT_FEW_RESULTS", "2"))
+
 
 class DevelopmentConfig(Config):
     DEBUG = False  # gunicorn serves make run; the debugger must never be reachable

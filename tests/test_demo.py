@@ -84,8 +84,23 @@ def test_loading_again_creates_nothing(loaded, demo_ids):
     assert f"Services: 0 created, {len(demo_ids)} kept" in result.output
     assert f"Services: 0 created, {SYNTHETIC} kept" in result.output
     assert "Organisations: 0 created" in result.output and "Locations: 0 created" in result.output
+    assert "Made-up demo searches for the insight pages: 0 added" in result.output
     after = [db.session.scalar(select(func.count()).select_from(m)) for m in (Service, Organisation, Location)]
     assert after == before
+
+
+def test_demo_searches_are_marked_made_up_and_their_counts_come_from_the_real_search(loaded):
+    from localoffer.models import SearchLog
+    from localoffer.search import search_services
+    from localoffer.search.query import SearchQuery
+
+    _app, output = loaded
+    rows = db.session.scalars(select(SearchLog)).all()
+    assert len(rows) > 1000 and all(r.is_demo for r in rows)
+    assert re.search(r"Made-up demo searches for the insight pages: \d{4} added", output)
+    sample = next(r for r in rows if r.query == "music therapy")
+    assert search_services(SearchQuery(text="music therapy", per_page=1)).total == sample.result_count
+    assert max(r.created_at for r in rows).date() <= date.today()
 
 
 def test_if_empty_does_nothing_when_services_exist(loaded):

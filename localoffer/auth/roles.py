@@ -52,6 +52,10 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "yswd.edit": _VOICE_MODERATORS,
     # Sign a version for publication, for the signer's organisation.
     "yswd.sign": frozenset({"council_moderator", "forum_moderator"}),
+    # Insight on gaps for joint commissioning (issue 9): aggregated figures only, small numbers
+    # suppressed. The council and the Forum commission together (SEND Code of Practice 3.17),
+    # so both see it; providers and champions do not (it compares providers' listings).
+    "insight.view": _VOICE_MODERATORS,
 }
 
 PERMISSION_LABELS = {
@@ -68,6 +72,7 @@ PERMISSION_LABELS = {
     "survey.analyse": _l("Run survey waves, see and export results, code free-text answers"),
     "yswd.edit": _l("Draft and update \"you said, we did\" records and the annual report"),
     "yswd.sign": _l("Sign \"you said, we did\" records and the annual report for publication"),
+    "insight.view": _l("See where services are missing or thin, unmet searches and family voice by area; export the figures"),
 }
 
 

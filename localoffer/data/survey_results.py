@@ -142,6 +142,12 @@ def _positive(question: SurveyQuestion, row: Row) -> tuple[int | None, bool]:
     return percent(sum(c.count for c in cells), row.n), False
 
 
+def positive_share(question: SurveyQuestion, row: Row) -> tuple[int | None, bool]:
+    """The share agreeing (or saying better) in one row, and whether it had to be hidden; for
+    the insight pages' survey figures by part of Essex (data/insight_voice.py)."""
+    return _positive(question, row)
+
+
 def summary_text(result: QuestionResult) -> str:
     """One line saying what the chart shows, for everyone (and screen readers first)."""
     row, kind = result.overall, result.question.kind

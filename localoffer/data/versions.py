@@ -21,7 +21,7 @@ from ..vocab import LOCAL_OFFER_QUESTIONS
 FIELDS = (
     "name", "organisation", "summary", "description", "status", "is_published", "alert",
     "needs", "categories", "min_age", "max_age", "eligibility", "quadrants", "is_countywide",
-    "delivery", "access_route", "how_to_access", "waiting_time", "is_free", "fees_description",
+    "delivery", "access_route", "how_to_access", "waiting_time", "waiting_weeks", "is_free", "fees_description",
     "cost_options", "url", "email", "phone", "contacts", "venues", "times", "languages",
     "accessibility", "local_offer_answers", "visible_from", "visible_to", "last_reviewed", "review_due",
 )
@@ -52,6 +52,7 @@ def snapshot(service: Service) -> dict:
         "access_route": service.access_route,
         "how_to_access": service.how_to_access or "",
         "waiting_time": service.waiting_time or "",
+        "waiting_weeks": service.waiting_weeks,
         "is_free": bool(service.is_free),
         "fees_description": service.fees_description or "",
         "cost_options": [f"{c.option}: {c.amount if c.amount is not None else ''} {c.amount_description}".strip()
@@ -123,8 +124,8 @@ def get_version(service_id: uuid.UUID, number: int) -> ServiceVersion | None:
 EDITABLE = (
     "name", "summary", "description", "needs", "min_age", "max_age", "eligibility",
     "is_countywide", "quadrants", "delivery", "url", "email", "phone", "is_free",
-    "fees_description", "access_route", "how_to_access", "waiting_time", "categories", "accessibility",
-    "languages", "local_offer_answers",
+    "fees_description", "access_route", "how_to_access", "waiting_time", "waiting_weeks", "categories",
+    "accessibility", "languages", "local_offer_answers",
 )
 
 
@@ -140,7 +141,7 @@ def apply_editable(service: Service, values: dict) -> None:
     from .taxonomy import terms_for
 
     simple = ("name", "summary", "description", "min_age", "max_age", "eligibility", "is_countywide",
-              "is_free", "fees_description", "access_route", "how_to_access", "waiting_time")
+              "is_free", "fees_description", "access_route", "how_to_access", "waiting_time", "waiting_weeks")
     for key in simple:
         if key in values:
             setattr(service, key, values[key])

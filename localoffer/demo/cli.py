@@ -35,6 +35,10 @@ def load_command(if_empty: bool, synthetic: int) -> None:
         if synthetic:
             click.echo(_("Synthetic services (%(count)d asked for):", count=synthetic))
             _report(load_synthetic(db.session, synthetic))
+    # After the index has caught up: each demo search's result count comes from the real search.
+    from .searches import load_demo_searches
+
+    click.echo(_("Made-up demo searches for the insight pages: %(count)d added", count=load_demo_searches(db.session)))
 
 
 @demo_cli.command("accounts")

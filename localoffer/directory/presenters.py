@@ -12,7 +12,7 @@ from flask_babel import gettext as _, lazy_gettext as _l, ngettext
 from ..filters import age_range
 from ..models import Service
 from ..search.query import FACET_VOCAB, FACETS, SearchQuery, SearchResults
-from ..vocab import COUNTYWIDE, QUADRANTS
+from ..vocab import CATEGORIES, COUNTYWIDE, QUADRANTS
 
 FACET_LEGENDS = {
     "need": _l("Need"),
@@ -23,8 +23,13 @@ FACET_LEGENDS = {
 }
 # The field that clears each facet when a filter group is dropped (see `without`).
 _CLEARED = {"need": {"needs": ()}, "quadrant": {"quadrants": ()}, "cost": {"free": False},
-            "delivery": {"delivery": ()}, "day": {"days": ()}, "age": {"age": None},
-            "near": {"near": ""}, "q": {"text": ""}}
+            "delivery": {"delivery": ()}, "day": {"days": ()}, "age": {"age": None, "age_to": None},
+            "near": {"near": ""}, "q": {"text": ""}, "category": {"categories": ()},
+            "countywide": {"countywide": ""}}
+# Filters without a checkbox in the panel (links from staff insight use them), with their tags.
+CATEGORY_LEGEND = _l("Type of service")
+COUNTYWIDE_TAGS = {"only": _l("Only services for all of Essex"),
+                   "exclude": _l("Only services based in an area")}
 
 
 def search_url(query: SearchQuery, **changes) -> str:
@@ -85,8 +90,15 @@ def selected_tags(query: SearchQuery, results: SearchResults) -> list[Tag]:
                 remaining = {field_for[facet]: tuple(v for v in query.selected(facet) if v != value)}
             tags.append(Tag(str(FACET_LEGENDS[facet]), facet_label(facet, value), search_url(query, **remaining)))
         if facet == "need" and query.age is not None:
-            tags.append(Tag(_("Age"), ngettext("%(num)d year old", "%(num)d years old", query.age),
-                            search_url(query, age=None)))
+            text = (ngettext("%(num)d year old", "%(num)d years old", query.age) if query.age_to is None
+                    else _("%(youngest)d to %(oldest)d years old", youngest=query.age, oldest=query.age_to))
+            tags.append(Tag(_("Age"), text, search_url(without(query, "age"))))
+        if facet == "quadrant" and query.countywide:
+            tags.append(Tag(str(FACET_LEGENDS["quadrant"]), str(COUNTYWIDE_TAGS[query.countywide]),
+                            search_url(without(query, "countywide"))))
+    for value in query.categories:
+        tags.append(Tag(str(CATEGORY_LEGEND), str(CATEGORIES[value]),
+                        search_url(query, categories=tuple(v for v in query.categories if v != value))))
     if query.near:
         shown = results.near_place.name if results.near_place else query.near
         tags.append(Tag(_("Near"), shown, search_url(without(query, "near"))))
@@ -179,6 +191,10 @@ def relaxations(query: SearchQuery, count: Callable[[SearchQuery], int]) -> list
     active = [(g, str(FACET_LEGENDS[g])) for g in FACETS if query.selected(g)]
     if query.age is not None:
         active.append(("age", _("Age")))
+    if query.categories:
+        active.append(("category", str(CATEGORY_LEGEND)))
+    if query.countywide:
+        active.append(("countywide", str(COUNTYWIDE_TAGS[query.countywide])))
     # `near` only orders the results (nearest first), it never hides any, so it is not offered.
     if query.text and active:
         active.insert(0, ("q", _("Search words")))

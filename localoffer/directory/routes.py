@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from flask import abort, current_app, jsonify, redirect, render_template, request, url_for
+from flask import abort, current_app, g, jsonify, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
 from .. import search
@@ -28,7 +28,9 @@ def _run_search() -> tuple[SearchQuery, dict[str, str], SearchResults, list]:
         results = search.search_services(query)
     except search.SearchUnavailable:
         abort(503)  # the index cannot be opened: a clear "try later" page, not a stack trace
-    if query.page == 1:
+    # Staff checking a figure (the insight pages link here) are not families looking for help,
+    # so their searches would only blur the picture of unmet need.
+    if query.page == 1 and g.get("staff_session") is None:
         record_search(query, results)  # before loading rows: its commit would expire them
     services = listing_services_by_ids(results.ids)
     if results.near_unknown:

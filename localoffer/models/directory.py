@@ -252,6 +252,8 @@ class SearchLog(db.Model):
     days: Mapped[str] = mapped_column(String(50), default="")
     near: Mapped[str] = mapped_column(String(60), default="")
     result_count: Mapped[int] = mapped_column(Integer, default=0)
+    # Made up by `flask demo load` so the insight pages have something to show; never real.
+    is_demo: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
 class IndexOutbox(db.Model):

@@ -42,6 +42,7 @@ def build_schema() -> Schema:
         words=COLUMN(CompressedBytesColumn()),
         need=KEYWORD(**keyword),
         quadrant=KEYWORD(**keyword),  # "countywide" for countywide services
+        category=KEYWORD(**keyword),  # type of service: a filter without a facet
         delivery=KEYWORD(**keyword),
         day=KEYWORD(**keyword),
         cost=KEYWORD(**keyword),
@@ -83,6 +84,7 @@ def service_document(service: Service) -> dict:
         "words": " ".join(sorted(set(words_of_document(all_text)))).encode(),
         "need": " ".join(service.needs),
         "quadrant": " ".join(service.quadrants),
+        "category": " ".join(service.categories),
         "delivery": " ".join(service.delivery_modes),
         "day": " ".join(service.days),
         "cost": "free" if service.is_free else "",

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from flask_babel import lazy_gettext as _l
 
-from ..vocab import AGE_MAX, AGE_MIN, COST, DAYS, DELIVERY, NEEDS, QUADRANTS
+from ..vocab import AGE_MAX, AGE_MIN, CATEGORIES, COST, DAYS, DELIVERY, NEEDS, QUADRANTS
 
 MAX_QUERY_CHARS = 200
 MAX_PAGE = 500
@@ -18,6 +18,12 @@ SORTS = ("relevance", "distance", "name")
 # Facet groups, in the order the filter panel shows them.
 FACETS = ("need", "quadrant", "cost", "delivery", "day")
 FACET_VOCAB = {"need": NEEDS, "quadrant": QUADRANTS, "cost": COST, "delivery": DELIVERY, "day": DAYS}
+# Filters that narrow results without a facet in the panel: the type of service. Staff
+# insight links use it (and `age_to`, `countywide`) so a figure can be checked in the directory.
+FILTER_VOCAB = {**FACET_VOCAB, "category": CATEGORIES}
+FILTER_GROUPS = (*FACETS, "category")
+# countywide=only: services for all of Essex alone; countywide=exclude: services based in an area.
+COUNTYWIDE_CHOICES = ("only", "exclude")
 
 
 @dataclass(frozen=True)
@@ -25,11 +31,15 @@ class SearchQuery:
     text: str = ""
     needs: tuple[str, ...] = ()
     age: int | None = None
+    # With `age`: any age from `age` to `age_to` (a service for at least one of them).
+    age_to: int | None = None
     quadrants: tuple[str, ...] = ()
     free: bool = False
     delivery: tuple[str, ...] = ()
     days: tuple[str, ...] = ()
     near: str = ""
+    categories: tuple[str, ...] = ()
+    countywide: str = ""  # COUNTYWIDE_CHOICES, or "" for both
     sort: str = "relevance"
     page: int = 1
     per_page: int = 20
@@ -57,6 +67,12 @@ class SearchQuery:
                 age = int(raw_age)
             else:
                 errors["age"] = str(_l("Enter an age from 0 to 25, in whole years"))
+        age_to = None
+        raw_age_to = str(args.get("age_to", "")).strip()
+        # Lenient: an upper age that is not a number from `age` to 25 is ignored.
+        if age is not None and raw_age_to.isdigit() and age < int(raw_age_to) <= AGE_MAX:
+            age_to = int(raw_age_to)
+        countywide = str(args.get("countywide", "")).strip().lower()
         page = 1
         raw_page = str(args.get("page", "1")).strip()
         if raw_page.isdigit() and int(raw_page) >= 1:
@@ -70,11 +86,14 @@ class SearchQuery:
             text=text,
             needs=multi("need", NEEDS),
             age=age,
+            age_to=age_to,
             quadrants=multi("quadrant", QUADRANTS),
             free=str(args.get("cost", "")).strip().lower() in COST,
             delivery=multi("delivery", DELIVERY),
             days=multi("day", DAYS),
             near=near,
+            categories=multi("category", CATEGORIES),
+            countywide=countywide if countywide in COUNTYWIDE_CHOICES else "",
             sort=sort,
             page=page,
             per_page=per_page,
@@ -83,11 +102,18 @@ class SearchQuery:
     @property
     def has_filters(self) -> bool:
         return bool(self.needs or self.age is not None or self.quadrants or self.free
-                    or self.delivery or self.days or self.near)
+                    or self.delivery or self.days or self.near or self.categories or self.countywide)
+
+    @property
+    def ages(self) -> range | None:
+        """The ages asked for: one, or a range when `age_to` is set."""
+        if self.age is None:
+            return None
+        return range(self.age, max(self.age, self.age_to or self.age) + 1)
 
     def selected(self, facet: str) -> tuple[str, ...]:
         return {"need": self.needs, "quadrant": self.quadrants, "cost": ("free",) if self.free else (),
-                "delivery": self.delivery, "day": self.days}[facet]
+                "delivery": self.delivery, "day": self.days, "category": self.categories}[facet]
 
     def to_args(self, **changes) -> dict[str, object]:
         """URL args for this query (with changes), for links: pagination, remove-filter tags."""
@@ -97,11 +123,16 @@ class SearchQuery:
         args: dict[str, object] = {}
         if q.text:
             args["q"] = q.text
-        for key, values in (("need", q.needs), ("quadrant", q.quadrants), ("delivery", q.delivery), ("day", q.days)):
+        for key, values in (("need", q.needs), ("quadrant", q.quadrants), ("delivery", q.delivery), ("day", q.days),
+                            ("category", q.categories)):
             if values:
                 args[key] = list(values)
         if q.age is not None:
             args["age"] = q.age
+            if q.age_to is not None and q.age_to > q.age:
+                args["age_to"] = q.age_to
+        if q.countywide:
+            args["countywide"] = q.countywide
         if q.free:
             args["cost"] = "free"
         if q.near:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from ..vocab import AGE_MAX, AGE_MIN
 from .documents import english_need_labels
 from .bitsets import Membership, members
-from .query import FACET_VOCAB, FACETS, Place, SearchQuery, SearchResults
+from .query import FACET_VOCAB, FACETS, FILTER_GROUPS, Place, SearchQuery, SearchResults
 from .snapshot import Snapshot
 from .spelling import Speller, correct
 from .text import Synonyms, Unit, clean_text, parse_units, stem, words_of
@@ -34,11 +34,12 @@ class Filters:
 
     groups: dict[str, int | None]
     age: int | None
+    countywide: tuple[int, bool] | None = None  # (countywide services, keep them?) when asked
 
     @classmethod
     def of(cls, query: SearchQuery, snap: Snapshot) -> Filters:
         groups: dict[str, int | None] = {}
-        for group in FACETS:
+        for group in FILTER_GROUPS:
             chosen = [v for v in query.selected(group) if v in snap.groups[group]]
             bits = None
             if query.selected(group):
@@ -47,13 +48,20 @@ class Filters:
                     bits |= snap.groups[group][value]
             groups[group] = bits
         age = None
-        if query.age is not None and AGE_MIN <= query.age <= AGE_MAX:
-            age = snap.ages[query.age]
-        return cls(groups, age)
+        if query.ages is not None:
+            age = 0
+            for one in query.ages:  # a range: services for any of its ages
+                if AGE_MIN <= one <= AGE_MAX:
+                    age |= snap.ages[one]
+        countywide = (snap.countywide, query.countywide == "only") if query.countywide else None
+        return cls(groups, age, countywide)
 
     def apply(self, bits: int, leave_out: str | None = None) -> int:
         if self.age is not None:
             bits &= self.age
+        if self.countywide is not None:
+            countywide, keep = self.countywide
+            bits &= countywide if keep else ~countywide
         for group, chosen in self.groups.items():
             if chosen is not None and group != leave_out:
                 bits &= chosen

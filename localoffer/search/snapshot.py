@@ -18,7 +18,7 @@ from whoosh.reading import TermNotFound
 
 from ..vocab import AGE_MAX, AGE_MIN, COUNTYWIDE, QUADRANTS
 from .bitsets import Membership, bits_of, members
-from .query import FACET_VOCAB, Place
+from .query import FILTER_VOCAB, Place
 from .spelling import Speller
 from .text import NAME_ONLY, Unit, normalize_name, unit_query
 
@@ -73,11 +73,11 @@ class SegmentData:
         def term_bits(field: str, value: str) -> int:
             try:
                 return bits_of(segreader.postings(field, value).all_ids(), size)
-            except TermNotFound:
+            except (TermNotFound, KeyError):  # KeyError: an index built before the field existed
                 return 0
 
-        self.values = {group: {v: term_bits(group, v) for v in vocab} for group, vocab in FACET_VOCAB.items()}
-        countywide = term_bits("quadrant", COUNTYWIDE)
+        self.values = {group: {v: term_bits(group, v) for v in vocab} for group, vocab in FILTER_VOCAB.items()}
+        self.countywide = countywide = term_bits("quadrant", COUNTYWIDE)
         for quadrant in QUADRANTS:  # a countywide service is in every quadrant
             self.values["quadrant"][quadrant] |= countywide
         self.ages = {age: bits_of(docs, size) for age, docs in ages.items()}
@@ -165,9 +165,10 @@ class Snapshot:
         keys: list[str] = [""] * size
         names: list[str] = [""] * size
         self.all = 0
-        self.groups = {group: dict.fromkeys(vocab, 0) for group, vocab in FACET_VOCAB.items()}
+        self.groups = {group: dict.fromkeys(vocab, 0) for group, vocab in FILTER_VOCAB.items()}
         self.ages = dict.fromkeys(range(AGE_MIN, AGE_MAX + 1), 0)
         self.with_venue = 0
+        self.countywide = 0
         for data, offset, _sub, segreader in self.parts:
             live = data.present
             deleted = segreader.deleted_docs_set if segreader.has_deletions() else ()
@@ -183,12 +184,14 @@ class Snapshot:
             for age, bits in data.ages.items():
                 self.ages[age] |= bits << offset
             self.with_venue |= bits_of(data.venues, data.size) << offset
+            self.countywide |= data.countywide << offset
         for values in self.groups.values():
             for value in values:
                 values[value] &= self.all
         for age in self.ages:
             self.ages[age] &= self.all
         self.with_venue &= self.all
+        self.countywide &= self.all
         self.count = self.all.bit_count()
 
         live_docs = members(self.all)

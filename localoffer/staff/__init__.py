@@ -19,7 +19,9 @@ def register(app: Flask) -> None:
     from .survey import bp as survey_bp
     from .wall import bp as wall_bp
     from .yswd import bp as yswd_bp
+    from .insight import bp as insight_bp
 
     for bp in (auth_bp, account_bp, listings_bp, reviews_bp, reports_bp, users_bp, audit_bp, listing_check_bp,
-               wall_bp, champion_bp, survey_bp, yswd_bp, opendata_bp):
+               wall_bp, champion_bp, survey_bp, yswd_bp, opendata_bp,
+               insight_bp):
         app.register_blueprint(bp)

@@ -2,7 +2,7 @@
 production: a family posts on the wall; the council publishes it; the Forum writes "you said"
 and links the post; the council writes "we will"; both sign; the family's private follow link
 then shows the published response. And axe finds no WCAG 2.2 A/AA violations on the family
-voice pages, public and staff, at 1280 and 320 px."""
+voice pages, public and staff, and on the insight pages built on them, at 1280 and 320 px."""
 from __future__ import annotations
 
 import re
@@ -98,12 +98,15 @@ def test_a_familys_comment_becomes_a_jointly_signed_response_they_can_follow(pag
     assert "Published" in followed and reference in followed and "We're looking into it" in followed
 
 
+# Insight for commissioners (issue 9): every page, the coverage one narrowed to keep axe quick.
+INSIGHT_PAGES = ["/staff/insight/", "/staff/insight/coverage?band=19-25&category=health", "/staff/insight/searches",
+                 "/staff/insight/voice", "/staff/insight/access", "/staff/insight/quadrants/north-east"]
 PUBLIC_PAGES = ["/wall", "/wall/new", "/wall/moderation", "/survey", "/survey/results",
                 "/you-said-we-did", "/you-said-we-did/annual-report"]
 STAFF_PAGES = {
     "council-moderator@example.org": ["/staff/wall/", "/staff/wall/safeguarding", "/staff/wall/prompts",
                                       "/staff/survey/", "/staff/you-said-we-did/",
-                                      "/staff/you-said-we-did/annual-reports"],
+                                      "/staff/you-said-we-did/annual-reports", *INSIGHT_PAGES],
     "forum-moderator@example.org": ["/staff/you-said-we-did/new"],
     "champion@example.org": ["/staff/champion/", "/staff/champion/wall/new", "/staff/survey/enter",
                              "/staff/survey/mine"],

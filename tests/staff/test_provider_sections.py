@@ -153,3 +153,29 @@ def test_a_moderator_can_change_the_new_sections_directly(client, provider, mode
     compared = page(client.get(f"/staff/listings/{service.id}/history/compare?from=1&to=2"))
     [row] = [normalize_spaces(tr.text) for tr in compared.select("table.lo-diff tbody tr")]
     assert row == "Languages Before: None After: Welsh"
+
+
+def test_the_usual_wait_in_weeks_waits_for_approval_and_zero_counts(client, provider, moderator):
+    service = own_service(provider)
+    sign_in(client, provider)
+    propose_section(client, service, "access", {"access_route": "referral", "how_to_access": "Ask your GP",
+                                                "waiting_time": "About six weeks", "waiting_weeks": "6"})
+    db.session.expire_all()
+    assert service.waiting_weeks is None
+    _approve(client, moderator, service)
+    assert service.waiting_weeks == 6 and service.waiting_time == "About six weeks"
+    # A moderator records that there is no wait any more: 0 is kept, not taken for "not given".
+    assert client.post(f"/staff/listings/{service.id}/change/access",
+                       data={"access_route": "referral", "waiting_weeks": "0"}).status_code == 302
+    db.session.expire_all()
+    assert service.waiting_weeks == 0
+
+
+def test_a_wait_that_is_not_a_number_of_weeks_gets_a_kind_error(client, provider):
+    service = own_service(provider)
+    sign_in(client, provider)
+    for value, message in (("six", "Enter the wait as a whole number of weeks, like 6"),
+                           ("200", "Enter a wait from 0 to 104 weeks")):
+        response = client.post(f"/staff/listings/{service.id}/edit/access",
+                               data={"access_route": "referral", "waiting_weeks": value})
+        assert response.status_code == 200 and message in normalize_spaces(page(response).text)

@@ -56,7 +56,8 @@ def test_near_is_stored_only_as_the_matched_place_never_as_typed(client, some_se
 
 def test_nothing_identifying_is_stored():
     assert set(SearchLog.__table__.columns.keys()) == {
-        "id", "created_at", "query", "needs", "quadrants", "age", "cost", "delivery", "days", "near", "result_count"}
+        "id", "created_at", "query", "needs", "quadrants", "age", "cost", "delivery", "days", "near", "result_count",
+        "is_demo"}
 
 
 def test_an_invalid_age_is_not_logged_as_an_age(client, some_services):
@@ -85,3 +86,11 @@ def test_searches_are_kept_to_the_hour_only(client, some_services):
     client.get("/services?q=swimming")
     [row] = _rows()
     assert (row.created_at.minute, row.created_at.second, row.created_at.microsecond) == (0, 0, 0)
+
+
+def test_searches_by_signed_in_staff_are_not_logged(app, some_services, council):
+    from ..staff.accounts import client_for
+
+    staff = client_for(app, council)
+    staff.get("/services?need=autism&quadrant=west")
+    assert _rows() == []

@@ -21,11 +21,15 @@ from ...vocab import (ACCESS_ROUTES, ACCESSIBILITY, AGE_MAX, AGE_MIN, CATEGORIES
 class WholeNumberField(IntegerField):
     """An integer field with a GOV.UK-worded message for words or decimals."""
 
+    def __init__(self, *args, not_a_number=_l("Enter the age as a whole number, like 5"), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.not_a_number = not_a_number
+
     def process_formdata(self, valuelist):
         try:
             super().process_formdata(valuelist)
         except ValueError:
-            raise ValueError(_l("Enter the age as a whole number, like 5")) from None
+            raise ValueError(self.not_a_number) from None
 
 
 def _choices(items) -> list[SelectChoice]:
@@ -176,20 +180,27 @@ class CostForm(SectionForm):
 
 
 class AccessForm(SectionForm):
-    KEYS = ("access_route", "how_to_access", "waiting_time")
+    KEYS = ("access_route", "how_to_access", "waiting_time", "waiting_weeks")
     access_route = RadioField(_l("How do families get the service?"), widget=GovRadioInput(),
                               choices=_choices(ACCESS_ROUTES.items()), validate_choice=False)
     how_to_access = TextAreaField(_l("How to get it (optional)"), filters=[strip_whitespace], widget=GovTextArea(),
                                   validators=[_max(5000)])
     waiting_time = StringField(_l("Usual waiting time (optional)"), filters=[strip_whitespace], widget=GovTextInput(),
                                description=_l("For example, about 6 weeks"), validators=[_max(255)])
+    # The same wait as a number, so waits can be compared across Essex (staff insight pages).
+    waiting_weeks = WholeNumberField(
+        _l("Usual wait in weeks (optional)"), widget=GovTextInput(),
+        description=_l("A whole number of weeks, 0 if there is no wait. Leave blank if you do not know."),
+        not_a_number=_l("Enter the wait as a whole number of weeks, like 6"),
+        validators=[Optional(), NumberRange(0, 104, message=_l("Enter a wait from 0 to 104 weeks"))])
 
     def validate_access_route(self, field):
         if field.data not in ACCESS_ROUTES:
             raise ValidationError(_l("Select how families get the service"))
 
     def values(self) -> dict:
-        return {k: v or "" for k, v in super().values().items()}
+        values = {k: v or "" for k, v in super().values().items() if k != "waiting_weeks"}
+        return values | {"waiting_weeks": self.waiting_weeks.data}  # 0 weeks is a real answer
 
 
 class CategoriesForm(SectionForm):
@@ -291,7 +302,7 @@ SECTION_KEYS = {
     "how": ("delivery",),
     "contact": ("url", "email", "phone"),
     "cost": ("is_free", "fees_description"),
-    "access": ("access_route", "how_to_access", "waiting_time"),
+    "access": ("access_route", "how_to_access", "waiting_time", "waiting_weeks"),
     "categories": ("categories", "accessibility"),
     "languages": ("languages",),
     "send": ("local_offer_answers",),
