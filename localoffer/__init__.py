@@ -16,7 +16,7 @@ def create_app(config_class: type[Config] | None = None, **overrides) -> Flask:
     _register_extensions(app)
     _register_blueprints(app)
 
-    from . import auth, cli, errors, filters, i18n, security
+    from . import auth, cli, errors, filters, i18n, security, sqlite
 
     auth.init_app(app)
     i18n.init_app(app)
@@ -24,6 +24,7 @@ def create_app(config_class: type[Config] | None = None, **overrides) -> Flask:
     errors.init_app(app)
     filters.init_app(app)
     cli.init_app(app)
+    sqlite.init_app(app)
     return app
 
 

@@ -13,6 +13,7 @@ from sqlalchemy import select
 from .extensions import db
 from .models import RateLimit
 from .models.base import as_utc, utcnow
+from .sqlite import apart, read_apart
 
 
 def _redis():
@@ -37,7 +38,7 @@ def count(key: str) -> int:
     if client is not None:
         value = client.get(_prefixed(key))
         return int(value or 0)
-    with db.engine.connect() as connection:
+    with read_apart() as connection:
         row = connection.execute(select(RateLimit.count, RateLimit.window_ends_at)
                                  .where(RateLimit.key == key)).first()
     if row is None or as_utc(row.window_ends_at) <= utcnow():
@@ -51,8 +52,7 @@ def is_limited(key: str, limit: int) -> bool:
 
 def hit(key: str, limit: int, window: int) -> bool:
     """Count one attempt; True if it is within the limit. The database path uses its own short
-    transaction, so an attempt counts even when the caller's work rolls back, and the caller's
-    session is left alone."""
+    transaction (sqlite.apart), so an attempt counts even when the caller's work rolls back."""
     client = _redis()
     if client is not None:
         name = _prefixed(key)
@@ -69,8 +69,7 @@ def reset(key: str) -> None:
     if client is not None:
         client.delete(_prefixed(key))
         return
-    with db.engine.begin() as connection:
-        connection.execute(RateLimit.__table__.delete().where(RateLimit.key == key))
+    apart(lambda connection: connection.execute(RateLimit.__table__.delete().where(RateLimit.key == key)))
 
 
 def _hit_database(key: str, window: int) -> int:
@@ -90,10 +89,12 @@ def _hit_database(key: str, window: int) -> int:
             "window_ends_at": db.case((table.c.window_ends_at <= now, ends), else_=table.c.window_ends_at),
         },
     )
-    with db.engine.begin() as connection:
+
+    def count_one(connection) -> int:
         connection.execute(stmt)
-        value = connection.scalar(select(table.c.count).where(table.c.key == key))
-    return int(value or 0)
+        return int(connection.scalar(select(table.c.count).where(table.c.key == key)) or 0)
+
+    return apart(count_one)
 
 
 def prune() -> int:
