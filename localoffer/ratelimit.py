@@ -2,12 +2,16 @@
 otherwise in the database (never in process memory, which each gunicorn worker has its own of).
 
     hit("sign-in:ip:1.2.3.4", limit=50, window=900)  -> True while the caller may go on
+    allow("wall-post")        -> one public write from this connection (config PUBLIC_RATE_LIMITS)
+    @limited("shortlist")     -> the same for a view with nothing typed: a kind 429 page when over
 """
 from __future__ import annotations
 
+import functools
+import hashlib
 from datetime import timedelta
 
-from flask import current_app
+from flask import abort, current_app, request
 from sqlalchemy import select
 
 from .extensions import db
@@ -104,4 +108,44 @@ def prune() -> int:
     return result.rowcount or 0
 
 
-__all__ = ["count", "hit", "is_limited", "prune", "reset"]
+def client_key(name: str) -> str:
+    """`name` for this connection: a hash of the address (behind PROXY_HOPS proxies, the client's),
+    so the counters never hold an IP address."""
+    return f"{name}:" + hashlib.sha256((request.remote_addr or "unknown").encode()).hexdigest()
+
+
+def _within(name: str) -> bool:
+    limit, window = current_app.config["PUBLIC_RATE_LIMITS"][name]
+    if isinstance(limit, str):
+        limit = current_app.config[limit]
+    if hit(client_key(name), max(1, int(limit * current_app.config.get("RATE_LIMIT_FACTOR", 1))), window):
+        return True
+    # Monitoring sees that the limit answered (ASVS 16.3.3): which limit and where, nothing more.
+    current_app.logger.warning("Rate limit reached: %s at %s", name, request.endpoint)
+    return False
+
+
+def allow(name: str) -> bool:
+    """Count one public write from this connection. False when it is over the limit: the view
+    shows its form again with what was typed and the refusal notice, with status 429."""
+    if _within(name):
+        return True
+    from .refusals import notice
+
+    notice("rate-limited")
+    return False
+
+
+def limited(name: str):
+    """For POST views with nothing typed to keep (buttons): a kind 429 page when over."""
+    def decorator(view):
+        @functools.wraps(view)
+        def wrapped(*args, **kwargs):
+            if not _within(name):
+                abort(429)
+            return view(*args, **kwargs)
+        return wrapped
+    return decorator
+
+
+__all__ = ["allow", "client_key", "count", "hit", "is_limited", "limited", "prune", "reset"]
