@@ -60,8 +60,7 @@ search-rebuild: $(VENV)/.installed
 run: install assets translations demo search-rebuild
 	@$(FLASK) demo accounts
 	@$(FLASK) demo voice
-	$(VENV)/bin/gunicorn --workers $(WORKERS) --bind 127.0.0.1:$(PORT) --access-logfile - \
-		--access-logformat '%(t)s "%(m)s %(U)s" %(s)s %(L)ss' wsgi:app
+	PORT=$(PORT) WORKERS=$(WORKERS) $(VENV)/bin/gunicorn -c gunicorn.conf.py wsgi:app
 
 # Runs on SQLite, then again on PostgreSQL when TEST_DATABASE_URL is set.
 test: $(VENV)/.test-installed assets translations

@@ -164,3 +164,15 @@ def outbox(app):
     sent = mail_outbox()
     sent.clear()
     return sent
+
+
+def pytest_terminal_summary(terminalreporter):
+    """The reliability tests' numbers (requests sent, stored, errors), printed at the end of every
+    run, CI included, whatever the outcome (they travel from xdist workers as user properties)."""
+    lines = [value for reports in terminalreporter.stats.values() for report in reports
+             if getattr(report, "when", None) == "call"
+             for name, value in getattr(report, "user_properties", ()) if name == "reliability"]
+    if lines:
+        terminalreporter.section("reliability numbers")
+        for line in lines:
+            terminalreporter.write_line(line)
