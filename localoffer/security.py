@@ -4,6 +4,7 @@ client address behind a proxy. The full set is pinned by tests/security/test_hea
 from __future__ import annotations
 
 import secrets
+from urllib.parse import quote
 
 from flask import Flask, request
 from werkzeug.middleware.proxy_fix import ProxyFix
@@ -29,8 +30,24 @@ def is_private_page() -> bool:
             or request.endpoint in PRIVATE_ENDPOINTS)
 
 
+class AsciiQueryString:
+    """Bytes beyond ASCII sent raw in a query string (browsers percent-encode them; scripts may
+    not) are percent-encoded before Werkzeug reads them: it would fail to decode them as UTF-8.
+    Decoding then replaces what is not UTF-8, as for any other bad input."""
+
+    def __init__(self, wsgi_app):
+        self.wsgi_app = wsgi_app
+
+    def __call__(self, environ, start_response):
+        query = environ.get("QUERY_STRING", "")
+        if not query.isascii():
+            environ["QUERY_STRING"] = quote(query.encode("latin-1", "replace"), safe="%&=+;/:?@,!$'()*~-._")
+        return self.wsgi_app(environ, start_response)
+
+
 def init_app(app: Flask) -> None:
     app.jinja_env.globals["csp_nonce"] = csp_nonce
+    app.wsgi_app = AsciiQueryString(app.wsgi_app)
     hops = int(app.config.get("PROXY_HOPS") or 0)
     if hops:
         # The client address (rate limits) and https (secure cookies, CSRF) as the proxy saw them.

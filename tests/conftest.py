@@ -9,6 +9,7 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 from jinja2.bccache import Bucket, BytecodeCache
 from sqlalchemy import text
 
@@ -17,6 +18,13 @@ from localoffer import create_app
 from localoffer.extensions import db
 
 from .helpers import postgres_url_for_worker
+
+# Hypothesis: each test sets its own small max_examples (the suite must stay within ~3 minutes).
+# CI runs HYPOTHESIS_PROFILE=ci: the same examples every run (a failure is reproducible, never
+# flaky) and no example database on disk.
+settings.register_profile("ci", derandomize=True, database=None, print_blob=True)
+settings.register_profile("dev")
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
 
 
 class _MemoryBytecodeCache(BytecodeCache):
