@@ -8,12 +8,13 @@ PORT ?= 5000
 WORKERS ?= 2
 PYTEST_WORKERS ?= 2
 
-.PHONY: help run test install assets translations messages db-upgrade demo search-rebuild bench clean
+.PHONY: help run test install assets translations messages db-upgrade demo search-rebuild bench audit clean
 
 help:
 	@echo "make run    - install, migrate, load demo data, index and serve on http://127.0.0.1:$(PORT)"
 	@echo "make test   - install test tools and run the whole test suite"
 	@echo "make bench  - search latency benchmark (see bench/README.md)"
+	@echo "make audit  - known vulnerabilities in the pinned Python and npm dependencies"
 
 $(VENV)/.installed: requirements.txt
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
@@ -68,6 +69,9 @@ test: $(VENV)/.test-installed assets translations
 	@if [ -n "$$TEST_DATABASE_URL" ]; then \
 		echo "== the suite again on PostgreSQL =="; \
 		DB_BACKEND=postgres $(VENV)/bin/pytest -n $(PYTEST_WORKERS) -p no:cacheprovider -m "not browser"; fi
+
+audit:
+	python3 .ci/audit.py
 
 bench: $(VENV)/.test-installed
 	$(PY) bench/search_latency.py
