@@ -121,7 +121,8 @@ class Config:
     # Wall posts one browser may send per hour before being asked to wait.
     WALL_POST_LIMIT_PER_HOUR = int(os.environ.get("WALL_POST_LIMIT_PER_HOUR", "10"))
     # Public forms, per connection (a hash of the address), shared by every worker: (requests,
-    # seconds). RATE_LIMIT_FACTOR scales them all, e.g. 1000 for a load test or a security probe.
+    # seconds). RATE_LIMIT_FACTOR scales every limit, sign-in ones included, e.g. 1000 for a load
+    # test or a security probe (never in production).
     RATE_LIMIT_FACTOR = float(os.environ.get("RATE_LIMIT_FACTOR", "1"))
     PUBLIC_RATE_LIMITS = {
         "wall-post": ("WALL_POST_LIMIT_PER_HOUR", 3600),  # a name: that setting's value
