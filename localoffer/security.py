@@ -15,7 +15,8 @@ def csp_nonce() -> str:
     return request.environ.setdefault("localoffer.csp_nonce", secrets.token_urlsafe(18))
 
 
-_PRIVATE_LINK_PATHS = ("/listing-check/", "/wall/follow/", "/wall/new/sent")
+# Pages whose address holds a secret (a one-time or private link).
+_PRIVATE_LINK_PATHS = ("/listing-check/", "/wall/follow/", "/wall/new/sent", "/account/reset/", "/account/invitation/")
 # Pages showing what a visitor typed, saved or was sent privately: never stored by a browser
 # or proxy (ASVS 14.3.2). Staff pages are covered in auth/__init__.py.
 PRIVATE_BLUEPRINTS = frozenset({"shortlist", "listing_check"})
@@ -66,9 +67,10 @@ def init_app(app: Flask) -> None:
         response.headers["X-Frame-Options"] = "DENY"
         response.headers["Cross-Origin-Opener-Policy"] = "same-origin"
         # Private links (review reminders, a wall post's follow link) must not leak their token
-        # to any linked site. Elsewhere strict-origin-when-cross-origin, never no-referrer,
-        # which would break Flask-WTF's CSRF check over HTTPS.
-        response.headers["Referrer-Policy"] = ("no-referrer" if request.path.startswith(_PRIVATE_LINK_PATHS)
+        # to any other site: same-origin sends no Referer off the site. Never no-referrer: over
+        # HTTPS Flask-WTF refuses a form posted without a same-site Referer (WTF_CSRF_SSL_STRICT),
+        # so the forms on those pages could never be sent.
+        response.headers["Referrer-Policy"] = ("same-origin" if request.path.startswith(_PRIVATE_LINK_PATHS)
                                                else "strict-origin-when-cross-origin")
         response.headers["Permissions-Policy"] = PERMISSIONS_POLICY
         if app.config.get("STRICT_TRANSPORT_SECURITY"):

@@ -100,8 +100,4 @@ def init_app(app: Flask) -> None:
         # Staff pages show other people's data: never cache them (ASVS 14.3.2).
         if request.path.startswith(("/staff", "/account")) or g.get("user"):
             response.headers["Cache-Control"] = "no-store, no-cache, private, must-revalidate"
-        if request.path.startswith(("/account/reset/", "/account/invitation/")):
-            # The address holds a one-time token: never send it on. (This handler runs after
-            # security.py's, which sets the site-wide policy, because it is registered first.)
-            response.headers["Referrer-Policy"] = "no-referrer"
         return response

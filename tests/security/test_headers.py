@@ -80,7 +80,7 @@ def test_v14_3_2_every_page_with_personal_data_is_never_stored(app, client):
     staff = client_for(app, make_user("council_moderator"))
     assert staff.get("/staff/").headers["Cache-Control"] == "no-store, no-cache, private, must-revalidate"
     # Private links never leak to other sites through the Referer header.
-    assert client.get(f"/wall/follow/{token}").headers["Referrer-Policy"] == "no-referrer"
+    assert client.get(f"/wall/follow/{token}").headers["Referrer-Policy"] == "same-origin"
 
 
 def test_v3_3_development_cookies_are_httponly_and_lax(app, client):
@@ -125,3 +125,19 @@ def test_v15_3_4_behind_a_proxy_the_client_address_comes_from_the_trusted_hop(ap
     app.test_client().get("/test-address", headers={"X-Forwarded-For": "6.6.6.6, 203.0.113.9",
                                                     "X-Forwarded-Proto": "https"})
     assert seen == {"addr": "203.0.113.9", "https": True}
+
+
+def test_v3_5_1_private_link_pages_keep_their_secret_on_site_and_their_forms_work_over_https(app, production_client):
+    """Their Referrer-Policy is same-origin, never no-referrer: over HTTPS Flask-WTF refuses a post
+    without a same-site Referer, so the follow link's forms could never be sent."""
+    _post, token = make_post("My comment")
+    base = "https://localoffer.example"
+    path = f"/wall/follow/{token}/edit"
+    page = production_client.get(path, base_url=base)
+    assert page.headers["Referrer-Policy"] == "same-origin"
+    assert '<meta name="referrer" content="same-origin">' in page.get_data(as_text=True)
+    csrf = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', page.get_data(as_text=True)).group(1)
+    data = {"text": "My changed comment", "csrf_token": csrf}
+    assert production_client.post(path, base_url=base, data=data).status_code == 400  # no Referer at all
+    sent = production_client.post(path, base_url=base, data=data, headers={"Referer": base + path})
+    assert sent.status_code == 302
