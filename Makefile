@@ -63,12 +63,13 @@ run: install assets translations demo search-rebuild
 	@$(FLASK) demo voice
 	PORT=$(PORT) WORKERS=$(WORKERS) $(VENV)/bin/gunicorn -c gunicorn.conf.py wsgi:app
 
-# Runs on SQLite, then again on PostgreSQL when TEST_DATABASE_URL is set.
+# Runs on SQLite, then again on PostgreSQL when TEST_DATABASE_URL is set (the reliability tests
+# start make run's own SQLite site, so they run once).
 test: $(VENV)/.test-installed assets translations
 	$(VENV)/bin/pytest -n $(PYTEST_WORKERS) -p no:cacheprovider
 	@if [ -n "$$TEST_DATABASE_URL" ]; then \
 		echo "== the suite again on PostgreSQL =="; \
-		DB_BACKEND=postgres $(VENV)/bin/pytest -n $(PYTEST_WORKERS) -p no:cacheprovider -m "not browser"; fi
+		DB_BACKEND=postgres $(VENV)/bin/pytest -n $(PYTEST_WORKERS) -p no:cacheprovider -m "not browser and not reliability"; fi
 
 audit:
 	python3 .ci/audit.py

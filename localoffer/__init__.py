@@ -16,8 +16,9 @@ def create_app(config_class: type[Config] | None = None, **overrides) -> Flask:
     _register_extensions(app)
     _register_blueprints(app)
 
-    from . import auth, cli, errors, filters, i18n, refusals, security, sqlite
+    from . import applog, auth, cli, errors, filters, i18n, refusals, security, sqlite
 
+    applog.init_app(app)
     auth.init_app(app)
     i18n.init_app(app)
     security.init_app(app)

@@ -1,4 +1,5 @@
-"""The audit log of staff actions: written here only, never updated or deleted."""
+"""The audit log of staff actions: written here only, never updated; deleted only by the
+retention job after six years (data/retention.py)."""
 from __future__ import annotations
 
 import uuid

@@ -136,7 +136,7 @@ def test_searches_staff_sessions_links_and_counters_go_when_their_time_is_up(app
         UserToken(token_hash="a" * 64, purpose="password-reset", user_id=user.id, expires_at=ago(100)),
         UserToken(token_hash="b" * 64, purpose="invitation", user_id=user.id, expires_at=NOW + timedelta(days=2)),
         RateLimit(key="wall-post:old", count=3, window_ends_at=ago(1)),
-        RateLimit(key="wall-post:now", count=3, window_ends_at=NOW + timedelta(minutes=5)),
+        RateLimit(key="wall-post:now", count=3, window_ends_at=NOW + timedelta(days=1)),
         SurveyDraft(id="d" * 64, survey_id=make_wave().id, answers={}, updated_at=ago(3))])
     db.session.commit()
     outcomes = _outcomes()
