@@ -97,6 +97,7 @@ def test_v2_4_1_the_limit_is_shared_by_every_worker(app, database_url, tmp_path)
     with other.app_context():
         assert other.test_client().post("/wall/new", data={"text": WORDS, "consent": "yes"}).status_code == 429
         db.session.remove()
+        db.engine.dispose()  # leave no connection of the second "worker" open
 
 
 def test_the_counters_hold_a_hash_never_an_address(app, client):
