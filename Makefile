@@ -8,12 +8,13 @@ PORT ?= 5000
 WORKERS ?= 2
 PYTEST_WORKERS ?= 2
 
-.PHONY: help run test install assets translations messages db-upgrade demo search-rebuild bench clean
+.PHONY: help run test install assets translations messages db-upgrade demo search-rebuild bench audit clean
 
 help:
 	@echo "make run    - install, migrate, load demo data, index and serve on http://127.0.0.1:$(PORT)"
 	@echo "make test   - install test tools and run the whole test suite"
 	@echo "make bench  - search latency benchmark (see bench/README.md)"
+	@echo "make audit  - known vulnerabilities in the pinned Python and npm dependencies"
 
 $(VENV)/.installed: requirements.txt
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
@@ -60,15 +61,18 @@ search-rebuild: $(VENV)/.installed
 run: install assets translations demo search-rebuild
 	@$(FLASK) demo accounts
 	@$(FLASK) demo voice
-	$(VENV)/bin/gunicorn --workers $(WORKERS) --bind 127.0.0.1:$(PORT) --access-logfile - \
-		--access-logformat '%(t)s "%(m)s %(U)s" %(s)s %(L)ss' wsgi:app
+	PORT=$(PORT) WORKERS=$(WORKERS) $(VENV)/bin/gunicorn -c gunicorn.conf.py wsgi:app
 
-# Runs on SQLite, then again on PostgreSQL when TEST_DATABASE_URL is set.
+# Runs on SQLite, then again on PostgreSQL when TEST_DATABASE_URL is set (the reliability tests
+# start make run's own SQLite site, so they run once).
 test: $(VENV)/.test-installed assets translations
 	$(VENV)/bin/pytest -n $(PYTEST_WORKERS) -p no:cacheprovider
 	@if [ -n "$$TEST_DATABASE_URL" ]; then \
 		echo "== the suite again on PostgreSQL =="; \
-		DB_BACKEND=postgres $(VENV)/bin/pytest -n $(PYTEST_WORKERS) -p no:cacheprovider -m "not browser"; fi
+		DB_BACKEND=postgres $(VENV)/bin/pytest -n $(PYTEST_WORKERS) -p no:cacheprovider -m "not browser and not reliability"; fi
+
+audit:
+	python3 .ci/audit.py
 
 bench: $(VENV)/.test-installed
 	$(PY) bench/search_latency.py

@@ -11,13 +11,15 @@ from datetime import timedelta
 from pathlib import Path
 
 BASE_DIR = Path(__file__).resolve().parent
-INSTANCE_DIR = BASE_DIR / "instance"
+# Generated secrets, the SQLite database and development mail (LOCALOFFER_INSTANCE_DIR moves it,
+# e.g. for a second copy of the site or the reliability tests).
+INSTANCE_DIR = Path(os.environ.get("LOCALOFFER_INSTANCE_DIR") or BASE_DIR / "instance")
 
 
 def _dev_secret_key() -> str:
     """A development key generated once and kept in instance/, so sessions survive restarts
     and every gunicorn worker signs cookies with the same key."""
-    INSTANCE_DIR.mkdir(exist_ok=True)
+    INSTANCE_DIR.mkdir(parents=True, exist_ok=True)
     key_file = INSTANCE_DIR / "secret_key"
     if not key_file.exists():
         tmp = key_file.with_suffix(f".{os.getpid()}.tmp")
@@ -119,6 +121,33 @@ class Config:
     WALL_FLAG_THRESHOLD = int(os.environ.get("WALL_FLAG_THRESHOLD", "3"))
     # Wall posts one browser may send per hour before being asked to wait.
     WALL_POST_LIMIT_PER_HOUR = int(os.environ.get("WALL_POST_LIMIT_PER_HOUR", "10"))
+    # Public forms, per connection (a hash of the address), shared by every worker: (requests,
+    # seconds). RATE_LIMIT_FACTOR scales every limit, sign-in ones included, e.g. 1000 for a load
+    # test or a security probe (never in production).
+    RATE_LIMIT_FACTOR = float(os.environ.get("RATE_LIMIT_FACTOR", "1"))
+    PUBLIC_RATE_LIMITS = {
+        "wall-post": ("WALL_POST_LIMIT_PER_HOUR", 3600),  # a name: that setting's value
+        "wall-reaction": (60, 3600),  # "me too" and flags
+        "wall-follow": (30, 3600),  # changes made through a private follow link
+        "survey": (300, 3600),  # survey pages sent (a wave has about 20)
+        "problem-report": (10, 3600),
+        "listing-check": (30, 3600),
+        "shortlist": (300, 3600),
+    }
+    # Behind a TLS-terminating proxy: how many proxies set X-Forwarded-For/-Proto (0: none; the
+    # client address then comes from the connection). Never more than really exist.
+    PROXY_HOPS = int(os.environ.get("PROXY_HOPS", "0"))
+    STRICT_TRANSPORT_SECURITY = False
+    # Retention schedule (localoffer/data/retention.py, README "Data protection"), in days.
+    SURVEY_DRAFT_MAX_DAYS = int(os.environ.get("SURVEY_DRAFT_MAX_DAYS", "2"))
+    RETENTION_FREE_TEXT_DAYS = int(os.environ.get("RETENTION_FREE_TEXT_DAYS", "365"))
+    RETENTION_FREE_TEXT_MAX_DAYS = int(os.environ.get("RETENTION_FREE_TEXT_MAX_DAYS", "730"))
+    RETENTION_PROBLEM_REPORT_DAYS = int(os.environ.get("RETENTION_PROBLEM_REPORT_DAYS", "365"))
+    RETENTION_CONTACT_DAYS = int(os.environ.get("RETENTION_CONTACT_DAYS", "365"))
+    RETENTION_PUBLISHED_POST_DAYS = int(os.environ.get("RETENTION_PUBLISHED_POST_DAYS", str(3 * 365)))
+    RETENTION_SEARCH_LOG_DAYS = int(os.environ.get("RETENTION_SEARCH_LOG_DAYS", str(2 * 365)))
+    RETENTION_STAFF_SESSION_DAYS = int(os.environ.get("RETENTION_STAFF_SESSION_DAYS", "90"))
+    RETENTION_AUDIT_DAYS = int(os.environ.get("RETENTION_AUDIT_DAYS", str(6 * 365)))
     # Working days the moderators aim to decide a wall post in (shown to families).
     WALL_TARGET_WORKING_DAYS = 5
     # Days the Forum has to sign a "you said, we did" version the council signed before the
@@ -154,7 +183,9 @@ class TestConfig(Config):
 class ProductionConfig(Config):
     ENV_NAME = "production"
     STAFF_MFA_REQUIRED = True
+    # __Host-: only ever sent over HTTPS, for this exact host, path / (ASVS 3.3.1).
     SESSION_COOKIE_NAME = "__Host-session"
+    STRICT_TRANSPORT_SECURITY = True
     MAIL_BACKEND = os.environ.get("MAIL_BACKEND", "smtp")
 
     @classmethod

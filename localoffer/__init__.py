@@ -16,14 +16,17 @@ def create_app(config_class: type[Config] | None = None, **overrides) -> Flask:
     _register_extensions(app)
     _register_blueprints(app)
 
-    from . import auth, cli, errors, filters, i18n, security
+    from . import applog, auth, cli, errors, filters, i18n, refusals, security, sqlite
 
+    applog.init_app(app)
     auth.init_app(app)
     i18n.init_app(app)
     security.init_app(app)
     errors.init_app(app)
+    refusals.init_app(app)
     filters.init_app(app)
     cli.init_app(app)
+    sqlite.init_app(app)
     return app
 
 

@@ -7,6 +7,7 @@ from flask import Flask
 def init_app(app: Flask) -> None:
     from .demo.cli import demo_cli
     from .openreferral.cli import oruk_cli
+    from .ops_cli import backup, retention_cli
     from .search.cli import search_cli
     from .staff.cli import users_cli
     from .staff.jobs import governance_cli
@@ -16,3 +17,5 @@ def init_app(app: Flask) -> None:
     app.cli.add_command(oruk_cli)
     app.cli.add_command(users_cli)
     app.cli.add_command(governance_cli)
+    app.cli.add_command(retention_cli)
+    app.cli.add_command(backup)

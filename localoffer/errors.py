@@ -3,7 +3,11 @@ from __future__ import annotations
 
 from flask import Flask, jsonify, render_template, request
 from flask_babel import gettext as _
-from werkzeug.exceptions import HTTPException, InternalServerError
+from werkzeug.exceptions import HTTPException, InternalServerError, ServiceUnavailable
+
+from .sqlite import is_busy
+
+TEMPLATES = {404: "errors/404.html", 400: "errors/400.html", 413: "errors/413.html", 429: "errors/429.html"}
 
 
 def _wants_json() -> bool:
@@ -15,11 +19,23 @@ def init_app(app: Flask) -> None:
     def http_error(error: HTTPException):
         if _wants_json():
             return jsonify({"error": error.name, "status": error.code}), error.code
-        template = {404: "errors/404.html", 400: "errors/400.html"}.get(error.code, "errors/generic.html")
-        return render_template(template, error=error), error.code
+        return render_template(TEMPLATES.get(error.code, "errors/generic.html"), error=error), error.code
 
     @app.errorhandler(Exception)
     def unexpected_error(error: Exception):
+        from .extensions import db
+
+        db.session.rollback()
+        if is_busy(error):
+            # SQLite's write lock stayed busy through every retry (extreme load): "try again",
+            # not a crash. Logged without the statement, which can hold what was typed.
+            app.logger.error("Database busy at %s", request.endpoint)
+            busy = ServiceUnavailable()
+            if _wants_json():
+                return jsonify({"error": busy.name, "status": 503}), 503, {"Retry-After": "5"}
+            return render_template("errors/generic.html", error=busy, message=_(
+                "The site is very busy. Nothing you sent has been saved. Wait a few seconds, go back and "
+                "send it again.")), 503, {"Retry-After": "5"}
         # Log the type and where only: messages can hold user input (special-category data).
         app.logger.error("Unhandled %s at %s", type(error).__name__, request.endpoint)
         if app.testing and app.config.get("PROPAGATE_TEST_ERRORS", True):

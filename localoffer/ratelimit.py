@@ -2,17 +2,22 @@
 otherwise in the database (never in process memory, which each gunicorn worker has its own of).
 
     hit("sign-in:ip:1.2.3.4", limit=50, window=900)  -> True while the caller may go on
+    allow("wall-post")        -> one public write from this connection (config PUBLIC_RATE_LIMITS)
+    @limited("shortlist")     -> the same for a view with nothing typed: a kind 429 page when over
 """
 from __future__ import annotations
 
+import functools
+import hashlib
 from datetime import timedelta
 
-from flask import current_app
+from flask import abort, current_app, request
 from sqlalchemy import select
 
 from .extensions import db
 from .models import RateLimit
 from .models.base import as_utc, utcnow
+from .sqlite import apart, read_apart
 
 
 def _redis():
@@ -37,7 +42,7 @@ def count(key: str) -> int:
     if client is not None:
         value = client.get(_prefixed(key))
         return int(value or 0)
-    with db.engine.connect() as connection:
+    with read_apart() as connection:
         row = connection.execute(select(RateLimit.count, RateLimit.window_ends_at)
                                  .where(RateLimit.key == key)).first()
     if row is None or as_utc(row.window_ends_at) <= utcnow():
@@ -45,14 +50,19 @@ def count(key: str) -> int:
     return row.count
 
 
+def _scaled(limit: int) -> int:
+    """RATE_LIMIT_FACTOR scales every limit (a load test or a security probe sets it high)."""
+    return max(1, int(limit * float(current_app.config.get("RATE_LIMIT_FACTOR", 1))))
+
+
 def is_limited(key: str, limit: int) -> bool:
-    return count(key) >= limit
+    return count(key) >= _scaled(limit)
 
 
 def hit(key: str, limit: int, window: int) -> bool:
     """Count one attempt; True if it is within the limit. The database path uses its own short
-    transaction, so an attempt counts even when the caller's work rolls back, and the caller's
-    session is left alone."""
+    transaction (sqlite.apart), so an attempt counts even when the caller's work rolls back."""
+    limit = _scaled(limit)
     client = _redis()
     if client is not None:
         name = _prefixed(key)
@@ -69,8 +79,7 @@ def reset(key: str) -> None:
     if client is not None:
         client.delete(_prefixed(key))
         return
-    with db.engine.begin() as connection:
-        connection.execute(RateLimit.__table__.delete().where(RateLimit.key == key))
+    apart(lambda connection: connection.execute(RateLimit.__table__.delete().where(RateLimit.key == key)))
 
 
 def _hit_database(key: str, window: int) -> int:
@@ -90,10 +99,12 @@ def _hit_database(key: str, window: int) -> int:
             "window_ends_at": db.case((table.c.window_ends_at <= now, ends), else_=table.c.window_ends_at),
         },
     )
-    with db.engine.begin() as connection:
+
+    def count_one(connection) -> int:
         connection.execute(stmt)
-        value = connection.scalar(select(table.c.count).where(table.c.key == key))
-    return int(value or 0)
+        return int(connection.scalar(select(table.c.count).where(table.c.key == key)) or 0)
+
+    return apart(count_one)
 
 
 def prune() -> int:
@@ -103,4 +114,44 @@ def prune() -> int:
     return result.rowcount or 0
 
 
-__all__ = ["count", "hit", "is_limited", "prune", "reset"]
+def client_key(name: str) -> str:
+    """`name` for this connection: a hash of the address (behind PROXY_HOPS proxies, the client's),
+    so the counters never hold an IP address."""
+    return f"{name}:" + hashlib.sha256((request.remote_addr or "unknown").encode()).hexdigest()
+
+
+def _within(name: str) -> bool:
+    limit, window = current_app.config["PUBLIC_RATE_LIMITS"][name]
+    if isinstance(limit, str):
+        limit = current_app.config[limit]
+    if hit(client_key(name), limit, window):
+        return True
+    # Monitoring sees that the limit answered (ASVS 16.3.3): which limit and where, nothing more.
+    current_app.logger.warning("Rate limit reached: %s at %s", name, request.endpoint)
+    return False
+
+
+def allow(name: str) -> bool:
+    """Count one public write from this connection. False when it is over the limit: the view
+    shows its form again with what was typed and the refusal notice, with status 429."""
+    if _within(name):
+        return True
+    from .refusals import notice
+
+    notice("rate-limited")
+    return False
+
+
+def limited(name: str):
+    """For POST views with nothing typed to keep (buttons): a kind 429 page when over."""
+    def decorator(view):
+        @functools.wraps(view)
+        def wrapped(*args, **kwargs):
+            if not _within(name):
+                abort(429)
+            return view(*args, **kwargs)
+        return wrapped
+    return decorator
+
+
+__all__ = ["allow", "client_key", "count", "hit", "is_limited", "limited", "prune", "reset"]

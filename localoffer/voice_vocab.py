@@ -69,6 +69,8 @@ WALL_STATUSES: dict[str, str] = {
     "safeguarding": _l("Passed to the safeguarding team"),
     "hidden": _l("Hidden while we check it"),
     "withdrawn": _l("Withdrawn by the person who wrote it"),
+    # After the public-record period (data/retention.py): kept as a count, without its words.
+    "archived": _l("Archived: after three years only the count is kept"),
 }
 PUBLIC_WALL_STATUSES = ("published",)
 

@@ -9,6 +9,7 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 from jinja2.bccache import Bucket, BytecodeCache
 from sqlalchemy import text
 
@@ -17,6 +18,13 @@ from localoffer import create_app
 from localoffer.extensions import db
 
 from .helpers import postgres_url_for_worker
+
+# Hypothesis: each test sets its own small max_examples (the suite must stay within ~3 minutes).
+# CI runs HYPOTHESIS_PROFILE=ci: the same examples every run (a failure is reproducible, never
+# flaky) and no example database on disk.
+settings.register_profile("ci", derandomize=True, database=None, print_blob=True)
+settings.register_profile("dev")
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
 
 
 class _MemoryBytecodeCache(BytecodeCache):
@@ -164,3 +172,15 @@ def outbox(app):
     sent = mail_outbox()
     sent.clear()
     return sent
+
+
+def pytest_terminal_summary(terminalreporter):
+    """The reliability tests' numbers (requests sent, stored, errors), printed at the end of every
+    run, CI included, whatever the outcome (they travel from xdist workers as user properties)."""
+    lines = [value for reports in terminalreporter.stats.values() for report in reports
+             if getattr(report, "when", None) == "call"
+             for name, value in getattr(report, "user_properties", ()) if name == "reliability"]
+    if lines:
+        terminalreporter.section("reliability numbers")
+        for line in lines:
+            terminalreporter.write_line(line)

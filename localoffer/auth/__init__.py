@@ -39,10 +39,12 @@ def _load_user() -> None:
     g.staff_session = staff_session
     g.user = staff_session.user if staff_session.mfa_passed else None
     g.pending_user = None if staff_session.mfa_passed else staff_session.user
-    # Sliding idle timeout, written at most once a minute so browsing stays read-only.
+    # Sliding idle timeout, written at most once a minute so browsing stays read-only. Written
+    # apart from the page's own transaction: a GET reads on a snapshot that cannot take a write.
     if now - as_utc(staff_session.last_seen_at) > timedelta(seconds=60):
-        staff_session.last_seen_at = now
-        db.session.commit()
+        from ..data.accounts import touch_session
+
+        touch_session(staff_session.id, now)
 
 
 def mfa_required_for(user) -> bool:
@@ -84,7 +86,8 @@ def public(view):
 
 
 def init_app(app: Flask) -> None:
-    app.before_request(_load_user)
+    # First, before the CSRF check: a refused form is shown again to whoever is signed in.
+    app.before_request_funcs.setdefault(None, []).insert(0, _load_user)
 
     @app.context_processor
     def staff_context():
@@ -97,8 +100,4 @@ def init_app(app: Flask) -> None:
         # Staff pages show other people's data: never cache them (ASVS 14.3.2).
         if request.path.startswith(("/staff", "/account")) or g.get("user"):
             response.headers["Cache-Control"] = "no-store, no-cache, private, must-revalidate"
-        if request.path.startswith(("/account/reset/", "/account/invitation/")):
-            # The address holds a one-time token: never send it on. (This handler runs after
-            # security.py's, which sets the site-wide policy, because it is registered first.)
-            response.headers["Referrer-Policy"] = "no-referrer"
         return response

@@ -7,11 +7,13 @@ import uuid
 from datetime import timedelta
 
 from sqlalchemy import select, update
+from sqlalchemy.orm.attributes import set_committed_value
 
 from ..auth.passwords import hash_password
 from ..extensions import db
 from ..models import Organisation, StaffSession, User, UserToken
 from ..models.base import as_utc, parse_uuid, utcnow
+from ..sqlite import apart
 
 
 def normalise_email(email: str) -> str:
@@ -68,6 +70,16 @@ def get_session(session_id: str) -> StaffSession | None:
 
 def end_session(staff_session: StaffSession) -> None:
     staff_session.ended_at = utcnow()
+
+
+def touch_session(session_id: str, when) -> None:
+    """Record that a staff session was used (for the idle timeout), committed at once and apart
+    from the page's own transaction."""
+    apart(lambda connection: connection.execute(
+        update(StaffSession).where(StaffSession.id == session_id).values(last_seen_at=when)))
+    loaded = db.session.identity_map.get(db.session.identity_key(StaffSession, session_id))
+    if loaded is not None:
+        set_committed_value(loaded, "last_seen_at", when)  # in step, without marking it changed
 
 
 def end_all_sessions(user: User, *, except_id: str | None = None) -> int:

@@ -1,4 +1,5 @@
-"""The audit log of staff actions: written here only, never updated or deleted."""
+"""The audit log of staff actions: written here only, never updated; deleted only by the
+retention job after six years (data/retention.py)."""
 from __future__ import annotations
 
 import uuid
@@ -21,7 +22,7 @@ ACTIONS = (
     "service-published", "service-unpublished", "service-status-changed", "service-archived",
     "service-dates-changed",
     "service-reviewed", "review-reminder-sent", "review-escalated",
-    "problem-report-updated", "export", "import",
+    "problem-report-updated", "export", "import", "retention-run",
     # Family voice. Details name states and reasons only, never what a family wrote.
     "wall-post-entered", "wall-post-moderated", "wall-prompt-changed", "safeguarding-viewed",
     "survey-wave-created", "survey-status-changed", "survey-results-published", "survey-response-entered",

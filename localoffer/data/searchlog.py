@@ -9,9 +9,11 @@ import logging
 import re
 from datetime import datetime, timezone
 
-from ..extensions import db
+from sqlalchemy import insert
+
 from ..models import SearchLog
 from ..search.query import SearchQuery, SearchResults
+from ..sqlite import apart
 
 log = logging.getLogger(__name__)
 
@@ -42,7 +44,7 @@ def record_search(query: SearchQuery, results: SearchResults) -> None:
     """Store one search. A failure here must never break the search itself, so it is swallowed
     (and logged by type only: the message could hold what the family typed)."""
     place = results.near_place
-    row = SearchLog(
+    row = dict(
         created_at=_this_hour(),
         query=scrub_query(query.text),
         needs=",".join(query.needs),
@@ -55,8 +57,7 @@ def record_search(query: SearchQuery, results: SearchResults) -> None:
         result_count=results.total,
     )
     try:
-        db.session.add(row)
-        db.session.commit()
+        # Apart from the page's transaction: a GET reads on a snapshot that cannot take a write.
+        apart(lambda connection: connection.execute(insert(SearchLog), [row]))
     except Exception as error:  # noqa: BLE001 - logging must not take the search down
-        db.session.rollback()
         log.warning("Could not record a search: %s", type(error).__name__)

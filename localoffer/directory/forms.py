@@ -8,6 +8,7 @@ from wtforms import RadioField, SelectChoice, SubmitField, TextAreaField
 from wtforms.validators import InputRequired, Length, ValidationError
 
 from ..form_filters import strip_whitespace
+from ..honeypot import honeypot_field
 from ..models.reports import PROBLEM_REASONS
 
 DETAILS_MAX_CHARS = 1200
@@ -38,6 +39,7 @@ class ReportProblemForm(FlaskForm):
                            message=_l("Details must be %(max)d characters or fewer", max=DETAILS_MAX_CHARS))],
         widget=GovCharacterCount(),
     )
+    website = honeypot_field()
     submit = SubmitField(_l("Send report"), widget=GovSubmitInput())
 
     def validate_reason(self, field):

@@ -6,10 +6,11 @@ from dataclasses import replace
 from flask import abort, current_app, g, jsonify, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
-from .. import search
+from .. import ratelimit, search
 from ..data.reports import save_problem_report
 from ..data.searchlog import record_search
 from ..data.services import get_findable_service, listing_services_by_ids
+from ..honeypot import caught
 from ..search.query import SearchQuery, SearchResults
 from ..shortlist import store as shortlist
 from . import bp, presenters
@@ -92,7 +93,11 @@ def report_problem(service_id: str):
     found = _findable_or_404(service_id)
     form = ReportProblemForm()
     if form.validate_on_submit():
-        save_problem_report(found.id, form.reason.data, form.details.data or "")
+        if not ratelimit.allow("problem-report"):
+            return render_template("directory/report_problem.html", service=found, form=form,
+                                   details_max=DETAILS_MAX_CHARS), 429
+        if not caught(form):  # a filled hidden field looks sent, and nothing is saved
+            save_problem_report(found.id, form.reason.data, form.details.data or "")
         return redirect(url_for(".problem_reported", service_id=str(found.id)))
     return render_template("directory/report_problem.html", service=found, form=form,
                            error_title_prefix=bool(form.errors), details_max=DETAILS_MAX_CHARS)

@@ -101,8 +101,9 @@ class ServiceRevision(UuidPk, db.Model):
 
 
 class AuditEvent(db.Model):
-    """Append-only record of staff actions. Nothing in the code updates or deletes a row, and
-    details never hold families' words or special-category data."""
+    """Append-only record of staff actions. Nothing in the code updates a row; only the retention
+    job deletes rows older than six years. Details never hold families' words or
+    special-category data."""
 
     __tablename__ = "audit_event"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)

@@ -37,6 +37,7 @@ EXTENSION = "localoffer.search"
 # Rows carrying a service_id: a change to any of them changes that service's entry.
 CHILDREN = (ServiceArea, ServiceAtLocation, Contact, Schedule, CostOption, Language, LocalOfferAnswer)
 BATCH = 500  # services per index commit when draining a bulk load
+MAX_ROUNDS = 50  # batches per drain at most, so a constant stream of saves cannot hold the lock forever
 REBUILD_LOCK_TIMEOUT = 120.0  # a rebuild waits for a running sync (seconds at most)
 # The index never reads these, so loading a service for it skips their queries.
 NOT_INDEXED = (lazyload(Service.contacts), lazyload(Service.cost_options), lazyload(Service.languages))
@@ -161,7 +162,7 @@ def drain(store: IndexStore, timeout: float, when_busy: str = "wait-for-next") -
 def _apply_outbox(store: IndexStore, timeout: float) -> int:
     """Drain in batches, one index commit per batch. Call only holding the writer lock."""
     name = _live_index_name(store)
-    refreshed = 0
+    refreshed = rounds = 0
     while True:
         with Session(db.engine) as s:
             rows = s.execute(select(IndexOutbox.id, IndexOutbox.service_id)
@@ -188,7 +189,10 @@ def _apply_outbox(store: IndexStore, timeout: float) -> int:
             s.execute(delete(IndexOutbox).where(IndexOutbox.id.in_([r.id for r in rows])))
             s.commit()
         refreshed += len(entries)
-        if len(rows) < BATCH:
+        # Not "if len(rows) < BATCH: break": another worker may have committed while we wrote,
+        # and its own drain may have given up waiting for our lock. Look again before letting go.
+        rounds += 1
+        if rounds >= MAX_ROUNDS:
             break
     return refreshed
 

@@ -6,15 +6,15 @@ from urllib.parse import urlsplit
 
 from flask_wtf import FlaskForm
 from wtforms import HiddenField
-from wtforms.validators import InputRequired
+from wtforms.validators import InputRequired, Length
 
 
 class ShortlistChangeForm(FlaskForm):
     class Meta:
         csrf = False  # already checked by CSRFProtect for every POST
 
-    service_id = HiddenField(validators=[InputRequired()])
-    next = HiddenField()
+    service_id = HiddenField(validators=[InputRequired(), Length(max=100)])
+    next = HiddenField(validators=[Length(max=2000)])
 
     def safe_next(self, default: str) -> str:
         """Only a path on this site: never send a family to another site after a POST."""
@@ -29,4 +29,4 @@ class SaveSharedForm(FlaskForm):
     class Meta:
         csrf = False
 
-    ids = HiddenField(validators=[InputRequired()])
+    ids = HiddenField(validators=[InputRequired(), Length(max=5000)])

@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _, ngettext
 
+from .. import ratelimit
 from ..data.services import findable_services_by_ids, get_findable_service
 from ..directory.service_details import service_page
 from . import bp, store
@@ -42,6 +43,7 @@ def _change_form() -> tuple[ShortlistChangeForm, object]:
 
 
 @bp.post("/shortlist/add")
+@ratelimit.limited("shortlist")
 def add():
     form, service = _change_form()
     back = form.safe_next(url_for("shortlist.show"))
@@ -58,6 +60,7 @@ def add():
 
 
 @bp.post("/shortlist/remove")
+@ratelimit.limited("shortlist")
 def remove():
     form = ShortlistChangeForm(request.form)
     if not form.validate():
@@ -71,6 +74,7 @@ def remove():
 
 
 @bp.post("/shortlist/save")
+@ratelimit.limited("shortlist")
 def save_shared():
     form = SaveSharedForm(request.form)
     if not form.validate():

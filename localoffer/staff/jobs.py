@@ -4,19 +4,20 @@
 2. remind providers whose listings fall due (once per due date);
 3. escalate reminders ignored for REVIEW_ESCALATE_AFTER_DAYS to council moderators;
 4. refresh the search entries of seasonal listings whose visible-from/to window opens or closes;
-5. delete expired rate-limit rows.
+5. apply the retention schedule (data/retention.py), which also deletes expired rate-limit
+   rows and unfinished survey answers.
 Running it twice in a day does nothing more the second time (bar re-refreshing seasonal
 entries, which is harmless), so a retry after a failure is always safe.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import click
 from flask import current_app
 from flask.cli import AppGroup
 
-from .. import ratelimit, search
+from .. import search
 from ..data import reviews
 from ..extensions import db
 from .reviews.reminders import send_escalation, send_reminder
@@ -39,6 +40,7 @@ class DailyResult:
     pruned: int = 0
     survey_drafts: int = 0
     disputed: int = 0
+    retention: dict = field(default_factory=dict)
 
 
 def run_daily() -> DailyResult:
@@ -79,13 +81,15 @@ def run_daily() -> DailyResult:
     result.seasonal = reviews.queue_season_changes()
     db.session.commit()
     result.reindexed = search.drain_outbox()
-    result.pruned = ratelimit.prune()
-    from ..data.survey import delete_old_drafts
+    from ..data import retention
     from ..data.wall_moderation import dispute_unanswered_refusals
 
-    result.survey_drafts = delete_old_drafts()
     result.disputed = dispute_unanswered_refusals()
     db.session.commit()
+    # The retention schedule (flask retention run), with its counts in the daily report.
+    result.retention = {o.rule: o for o in retention.run()}
+    result.pruned = result.retention["rate-limits"].count
+    result.survey_drafts = result.retention["survey-drafts"].count
     return result
 
 
@@ -104,6 +108,9 @@ def daily() -> None:
     click.echo(f"Expired rate-limit rows deleted: {r.pruned}")
     click.echo(f"Unfinished survey answers deleted: {r.survey_drafts}")
     click.echo(f"Wall refusals not answered in time, sent to the joint panel: {r.disputed}")
+    for outcome in r.retention.values():
+        if outcome.rule not in ("rate-limits", "survey-drafts"):
+            click.echo(f"Retention, {outcome.rule}: {outcome.count} {outcome.what}")
     if r.failed:
         # A non-zero exit makes cron report it; the failed ones are retried tomorrow.
         raise click.ClickException(f"Reminders that could not be sent: {r.failed} (see the log)")

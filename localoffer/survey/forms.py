@@ -10,6 +10,7 @@ from wtforms import Field, RadioField, SelectChoice, SelectMultipleField, Submit
 from wtforms.validators import DataRequired, InputRequired, Length, Optional, StopValidation
 
 from ..form_filters import strip_whitespace
+from ..honeypot import honeypot_field
 from ..models.survey import SurveyQuestion
 from ..voice_vocab import NOT_APPLICABLE, NOT_SURE_QUADRANT
 from .flow import TEXT_MAX_CHARS, option_labels
@@ -76,6 +77,7 @@ def question_form(question: SurveyQuestion) -> type[FlaskForm]:
     """A form class for the question's own page: the answer and a Continue button."""
     return type("QuestionForm", (FlaskForm,), {
         "answer": answer_field(question, question_label(question), required=question.required),
+        "website": honeypot_field(),
         "submit": SubmitField(_l("Continue"), widget=GovSubmitInput()),
     })
 

@@ -9,7 +9,9 @@ from datetime import date
 
 from flask import abort, redirect, render_template, request, session, url_for
 
+from .. import ratelimit
 from ..data import survey as survey_data, survey_results
+from ..honeypot import caught
 from . import bp, flow
 from .forms import SendAnswersForm, clean_value, question_form
 
@@ -66,7 +68,9 @@ def question(code: str):
         return redirect(_question_url(following, change) if following else url_for(".check"))
     form_class = question_form(found)
     form = form_class() if request.method == "POST" else form_class(data={"answer": answers.get(code)})
-    if form.validate_on_submit():
+    if form.validate_on_submit() and not caught(form):
+        if not ratelimit.allow("survey"):
+            return _question_page(survey, found, form, questions, answers, change), 429
         if draft is None:
             token = secrets.token_urlsafe(32)
             draft = survey_data.new_draft(survey, token)
@@ -86,9 +90,16 @@ def question(code: str):
             return redirect(_question_url(new[0], change=True) if new else url_for(".check"))
         following = flow.next_after(found, questions, updated)
         return redirect(_question_url(following) if following else url_for(".check"))
+    if form.is_submitted() and not form.errors:  # the hidden field was filled: as if saved
+        following = flow.next_after(found, questions, answers)
+        return redirect(_question_url(following) if following else url_for(".check"))
+    return _question_page(survey, found, form, questions, answers, change)
+
+
+def _question_page(survey, found, form, questions, answers, change: bool):
     previous = flow.previous_before(found, questions, answers)
     back = url_for(".check") if change else (_question_url(previous) if previous else url_for(".start"))
-    position = [q.code for q in flow.asked(questions, answers)].index(code) + 1
+    position = [q.code for q in flow.asked(questions, answers)].index(found.code) + 1
     return render_template("survey/question.html", survey=survey, question=found, form=form, back=back,
                            position=position, error_title_prefix=bool(form.errors),
                            text_max=flow.TEXT_MAX_CHARS)
@@ -109,11 +120,17 @@ def check():
         return redirect(_question_url(missing))
     form = SendAnswersForm()
     if form.validate_on_submit():
+        if not ratelimit.allow("survey"):
+            return _check_page(survey, questions, answers, form), 429
         sent = survey_data.submit_draft(draft, survey, answers, flow.quadrant_of(questions, answers), _today())
         session.pop(DRAFT_KEY, None)
         if sent is not None:
             session[SENT_KEY] = survey.id
         return redirect(url_for(".done") if session.get(SENT_KEY) == survey.id else url_for(".start"))
+    return _check_page(survey, questions, answers, form)
+
+
+def _check_page(survey, questions, answers, form):
     rows = [(q, flow.answer_labels(q, answers.get(q.code))) for q in flow.asked(questions, answers)]
     return render_template("survey/check.html", survey=survey, rows=rows, form=form)
 

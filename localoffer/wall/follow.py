@@ -8,7 +8,9 @@ from datetime import date
 from flask import abort, current_app, flash, make_response, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
+from .. import ratelimit
 from ..data import wall as data
+from ..honeypot import caught
 from ..extensions import db
 from ..models.wall import TEXT_MAX_CHARS
 from ..vocab import QUADRANTS
@@ -67,6 +69,11 @@ def edit(token: str):
         return redirect(url_for(".follow", token=token))
     form = EditPostForm(data={"text": post.text})
     if form.validate_on_submit():
+        if not ratelimit.allow("wall-follow"):
+            return render_template("wall/edit.html", post=post, token=token, form=form,
+                                   text_max=TEXT_MAX_CHARS), 429
+        if caught(form):
+            return redirect(url_for(".follow", token=token))
         data.edit_text(post, form.text.data)
         db.session.commit()
         flash(_("Your changed comment has been sent. It will be checked again before it appears on the wall."),
@@ -84,6 +91,8 @@ def withdraw(token: str):
         return redirect(url_for(".follow", token=token))
     form = ConfirmForm()
     if form.validate_on_submit():
+        if not ratelimit.allow("wall-follow"):
+            return render_template("wall/withdraw.html", post=post, token=token, form=form), 429
         data.withdraw(post)
         db.session.commit()
         flash(_("Your comment has been withdrawn. It will not appear on the wall, and any email address "
@@ -100,6 +109,11 @@ def email(token: str):
         return redirect(url_for(".follow", token=token))
     form = EmailForm()
     if form.validate_on_submit():
+        if not ratelimit.allow("wall-follow"):
+            return render_template("wall/email.html", post=post, token=token, form=form,
+                                   has_contact=data.contact_of(post) is not None, remove_form=ConfirmForm()), 429
+        if caught(form):
+            return redirect(url_for(".follow", token=token))
         data.set_contact(post, form.email.data)
         db.session.commit()
         flash(_("We will email you when there is news about your comment."), "success")
@@ -110,6 +124,7 @@ def email(token: str):
 
 
 @bp.post("/follow/<token>/email/remove")
+@ratelimit.limited("wall-follow")
 def remove_email(token: str):
     post = _post_or_404(token)
     if data.remove_contact(post):

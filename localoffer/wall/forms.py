@@ -5,11 +5,12 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from govuk_frontend_wtf.wtforms_widgets import (GovCharacterCount, GovCheckboxInput, GovRadioInput, GovSelect,
                                                 GovSubmitInput, GovTextInput)
-from wtforms import BooleanField, EmailField, HiddenField, RadioField, SelectChoice, SelectField, StringField, \
+from wtforms import BooleanField, EmailField, HiddenField, RadioField, SelectChoice, SelectField, \
     SubmitField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length, Optional, Regexp, ValidationError
 
 from ..form_filters import strip_whitespace
+from ..honeypot import honeypot_field
 from ..models.wall import TEXT_MAX_CHARS
 from ..vocab import QUADRANTS
 from ..voice_vocab import FLAG_REASONS, REG56_CATEGORIES, THEMES
@@ -81,7 +82,7 @@ class NewPostForm(FlaskForm):
     text = text_field(_l("Your comment"),
                       _l("One idea is best. Do not include names, schools or anything else that could "
                          "identify a child or a family."))
-    prompt = HiddenField()
+    prompt = HiddenField(validators=[Length(max=20)])
     quadrant = quadrant_field()
     theme = theme_field()
     reg56_category = reg56_field()
@@ -91,8 +92,7 @@ class NewPostForm(FlaskForm):
            "your address apart from your comment, never publish it, and delete it when the story ends."))
     consent = YesCheckbox(_l("I agree to this being published on the wall without my name"),
                           widget=GovCheckboxInput())
-    # A field people never see or hear: only automated senders fill it in.
-    website = StringField(_l("Leave this empty"))
+    website = honeypot_field()
     submit = SubmitField(_l("Send comment"), widget=GovSubmitInput())
 
     def validate_consent(self, field):
@@ -104,6 +104,7 @@ class EditPostForm(FlaskForm):
     text = text_field(_l("Your comment"),
                       _l("Do not include names, schools or anything else that could identify a child or a family. "
                          "Changing your comment takes it off the wall until it has been checked again."))
+    website = honeypot_field()
     submit = SubmitField(_l("Send changed comment"), widget=GovSubmitInput())
 
 
@@ -111,6 +112,7 @@ class EmailForm(FlaskForm):
     email = email_field(_l("Email address"),
                         _l("Only used to tell you about this comment. Deleted when the story ends."),
                         required=True)
+    website = honeypot_field()
     submit = SubmitField(_l("Save email address"), widget=GovSubmitInput())
 
 

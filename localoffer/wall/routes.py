@@ -17,6 +17,7 @@ from ..models.wall import TEXT_MAX_CHARS
 from ..vocab import QUADRANTS
 from ..voice_vocab import FLAG_REASONS, REFUSAL_REASONS, THEMES
 from . import bp
+from ..honeypot import caught
 from .forms import FlagForm, NewPostForm
 
 PER_PAGE = 30
@@ -80,23 +81,16 @@ def post(post_id: int):
     return render_template("wall/post.html", post=found, quadrants=QUADRANTS, themes=THEMES)
 
 
-def _client_key() -> str:
-    return "wall-post:" + _sha256(request.remote_addr or "unknown")
-
-
 @bp.route("/new", methods=["GET", "POST"])
 def new():
     form = NewPostForm()
     prompt = data.get_active_prompt(request.args.get("prompt") if request.method == "GET" else form.prompt.data)
     form.prompt.data = str(prompt.id) if prompt else ""
     if form.validate_on_submit():
-        limit = current_app.config.get("WALL_POST_LIMIT_PER_HOUR", 10)
-        if not ratelimit.hit(_client_key(), limit, 3600):
+        if not ratelimit.allow("wall-post"):
             # Kind, and keeps what they typed so nothing is lost while they wait.
-            return render_template("wall/new.html", form=form, prompt=prompt, limited=True,
-                                   text_max=TEXT_MAX_CHARS), 429
-        if form.website.data:
-            # Only automated senders fill the hidden field: look successful, save nothing.
+            return render_template("wall/new.html", form=form, prompt=prompt, text_max=TEXT_MAX_CHARS), 429
+        if caught(form):  # look successful, save nothing
             session.pop(SENT_TOKEN_KEY, None)
             return redirect(url_for(".sent"))
         post, token = data.submit_post(
@@ -106,7 +100,7 @@ def new():
         db.session.commit()
         session[SENT_TOKEN_KEY] = token
         return redirect(url_for(".sent"))
-    return render_template("wall/new.html", form=form, prompt=prompt, limited=False,
+    return render_template("wall/new.html", form=form, prompt=prompt,
                            error_title_prefix=bool(form.errors), text_max=TEXT_MAX_CHARS)
 
 
@@ -136,6 +130,7 @@ def _back_to(post_id: int) -> str:
 
 
 @bp.post("/<int:post_id>/me-too")
+@ratelimit.limited("wall-reaction")
 def me_too(post_id: int):
     found = data.get_published_post(post_id)
     if found is None:
@@ -156,6 +151,8 @@ def flag(post_id: int):
         abort(404)
     form = FlagForm()
     if form.validate_on_submit():
+        if not ratelimit.allow("wall-reaction"):
+            return render_template("wall/flag.html", post=found, form=form, quadrants=QUADRANTS, themes=THEMES), 429
         browser, new_cookie = _browser()
         threshold = current_app.config.get("WALL_FLAG_THRESHOLD", 3)
         outcome = data.flag_post(found, browser, form.reason.data, threshold)

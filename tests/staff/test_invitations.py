@@ -57,7 +57,7 @@ def test_accepting_sets_name_and_password_and_signs_in(app, admin_client, outbox
     visitor = app.test_client()
     page = visitor.get(link)
     text = page.get_data(as_text=True)
-    assert page.headers["Referrer-Policy"] == "no-referrer"
+    assert page.headers["Referrer-Policy"] == "same-origin"
     assert 'value="New Person"' in text and 'autocomplete="new-password"' in text
     assert "15 characters or more" in text
 

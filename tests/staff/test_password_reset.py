@@ -53,7 +53,7 @@ def test_the_link_sets_a_new_password_once_and_signs_out_everywhere(app, client,
 
     page = client.get(link)
     assert page.status_code == 200
-    assert page.headers["Referrer-Policy"] == "no-referrer"
+    assert page.headers["Referrer-Policy"] == "same-origin"
     assert 'autocomplete="new-password"' in page.get_data(as_text=True)
 
     response = client.post(link, data={"password": NEW})

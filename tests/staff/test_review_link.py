@@ -152,4 +152,4 @@ def test_the_link_page_is_not_cached_and_sends_no_referrer(client, outbox):
     _service, path = _reminded_service(outbox)
     response = client.get(path)
     assert response.headers["Cache-Control"] == "no-store"
-    assert '<meta name="referrer" content="no-referrer">' in response.get_data(as_text=True)
+    assert '<meta name="referrer" content="same-origin">' in response.get_data(as_text=True)

@@ -24,7 +24,7 @@ def test_the_link_works_with_the_token_but_not_with_its_stored_hash(client):
     response = client.get(f"/wall/follow/{token}")
     assert response.status_code == 200
     assert response.headers["Cache-Control"] == "no-store"
-    assert page(response).select_one("meta[name=referrer]")["content"] == "no-referrer"
+    assert page(response).select_one("meta[name=referrer]")["content"] == "same-origin"
     assert "Our short breaks were cut." in _main(response)
     assert "Waiting to be checked" in page(response).select_one("#status").text
 

@@ -137,7 +137,7 @@ def test_too_many_comments_from_one_client_get_a_kind_page_that_keeps_the_commen
     response = client.post("/wall/new", data={"text": "One more thing about ramps.", "consent": "yes"})
     assert response.status_code == 429
     soup = page(response)
-    assert "You have sent a lot of comments in the last hour" in soup.select_one("main").text
+    assert "You have done this a lot in a short time" in soup.select_one("main").text
     assert soup.select_one("textarea#text").text == "One more thing about ramps."
     assert len(_posts()) == 2
 

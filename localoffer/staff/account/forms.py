@@ -5,7 +5,7 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from govuk_frontend_wtf.wtforms_widgets import GovPasswordInput, GovSubmitInput, GovTextInput
 from wtforms import PasswordField, StringField, SubmitField
-from wtforms.validators import InputRequired
+from wtforms.validators import InputRequired, Length
 
 from ...form_filters import strip_whitespace
 from ..auth.forms import new_password_field
@@ -21,7 +21,8 @@ class ChangePasswordForm(FlaskForm):
 class TwoFactorSetupForm(FlaskForm):
     code = StringField(_l("Code from your authenticator app"), filters=[strip_whitespace], widget=GovTextInput(),
                        description=_l("After adding the account, the app shows a 6-digit code, for example 123456"),
-                       validators=[InputRequired(message=_l("Enter the 6-digit code from your authenticator app"))])
+                       validators=[InputRequired(message=_l("Enter the 6-digit code from your authenticator app")),
+                                   Length(max=20, message=_l("Enter the 6-digit code from your authenticator app"))])
     submit = SubmitField(_l("Turn on two-factor sign-in"), widget=GovSubmitInput())
 
 

@@ -22,7 +22,8 @@ class SignInForm(FlaskForm):
 class CodeForm(FlaskForm):
     code = StringField(_l("Code from your authenticator app"), filters=[strip_whitespace], widget=GovTextInput(),
                        description=_l("The 6-digit code shown in the app, for example 123456"),
-                       validators=[InputRequired(message=_l("Enter the 6-digit code from your authenticator app"))])
+                       validators=[InputRequired(message=_l("Enter the 6-digit code from your authenticator app")),
+                                   Length(max=20, message=_l("Enter the 6-digit code from your authenticator app"))])
     submit = SubmitField(_l("Continue"), widget=GovSubmitInput())
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from flask import Blueprint, redirect, render_template, url_for
 
+from ... import ratelimit
 from ...auth import public
 from ...data import reviews
 from ...extensions import db
@@ -48,6 +49,8 @@ def check(token: str):
         return page, (404 if problem == "invalid" else 200)
     form = ConfirmListingForm()
     if form.validate_on_submit():
+        if not ratelimit.allow("listing-check"):
+            return render_template("listing_check/check.html", service=service, form=form), 429
         reviews.mark_reviewed(service, actor=ACTOR)
         db.session.commit()
         return redirect(url_for(".check", token=token))  # shows the "done" page

@@ -28,7 +28,9 @@ def evidence(reference: str):
 @requires("yswd.edit")
 def wall_posts(reference: str):
     found = record_or_404(reference)
-    search = (request.values.get("q") or "").strip()[:100]
+    # The search kept with a link or unlink comes from the form; never mix the two (ASVS 15.3.7).
+    source = request.form if request.method == "POST" else request.args
+    search = (source.get("q") or "").strip()[:100]
     if request.method == "POST":
         post_id = request.form.get("post_id", "")
         if not post_id.isdigit() or request.form.get("action") not in ("link", "unlink"):
