@@ -4,9 +4,10 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from flask import Flask
-from flask_babel import format_date, format_datetime, format_decimal, gettext as _, ngettext
+from flask_babel import format_date, format_datetime, format_decimal, format_percent, gettext as _, ngettext
 
 from .models.base import as_utc
+from .paging import page_links
 
 
 def long_date(value: date | datetime | None) -> str:
@@ -39,8 +40,21 @@ def miles(value: float | None) -> str:
     return _("%(distance)s miles away", distance=format_decimal(round(value, 1), format="#,##0.0"))
 
 
+def number(value: int | float | None) -> str:
+    """1,234 in English, 1234 in Polish, 1.234 in Romanian."""
+    return "" if value is None else format_decimal(value)
+
+
+def percent(value: int | float | None) -> str:
+    """A whole-number percentage (45 -> '45%', or '45 %' where the language writes it so)."""
+    return "" if value is None else format_percent(value / 100)
+
+
 def init_app(app: Flask) -> None:
     app.add_template_filter(long_date)
     app.add_template_filter(staff_datetime)
     app.add_template_filter(age_range)
     app.add_template_filter(miles)
+    app.add_template_filter(number)
+    app.add_template_filter(percent)
+    app.jinja_env.globals["page_links"] = page_links

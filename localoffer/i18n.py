@@ -4,9 +4,26 @@ from __future__ import annotations
 from flask import Flask, current_app, has_request_context, request, session, url_for
 from pathlib import Path
 
-from flask_babel import get_locale
+from flask_babel import get_locale, gettext
 
 LANGUAGE_NAMES = {"en": "English", "pl": "Polski", "ro": "Română"}
+
+
+def N_(text: str) -> str:
+    """Marks interface text that our code stores in the database (the survey's questions and
+    answers) so `make messages` extracts it; `stored_text` shows it in the reader's language."""
+    return text
+
+
+def stored_text(text: str | None) -> str:
+    """Interface text written by our code and kept in the database, in the reader's language
+    when the catalogue has it, otherwise as stored (staff may have changed it)."""
+    return gettext(text) if text else (text or "")
+
+
+def current_language() -> str:
+    """The visitor's interface language code ("en", "pl"...)."""
+    return str(get_locale() or current_app.config["BABEL_DEFAULT_LOCALE"]).split("_")[0]
 
 
 def select_locale() -> str:
@@ -43,6 +60,7 @@ def _languages_with_catalogues(app: Flask) -> tuple[str, ...]:
 def init_app(app: Flask) -> None:
     app.config["LANGUAGES"] = _languages_with_catalogues(app)
     app.jinja_env.globals["url_with_lang"] = url_with_lang
+    app.add_template_filter(stored_text)
 
     @app.context_processor
     def inject_language():

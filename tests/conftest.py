@@ -164,3 +164,30 @@ def outbox(app):
     sent = mail_outbox()
     sent.clear()
     return sent
+
+
+@pytest.fixture(scope="session")
+def voice_demo_files(tmp_path_factory):
+    """The whole demo (directory, staff accounts, family voice) in a SQLite file and an index
+    folder, built once per session through the CLI. Apps of their own (a served site for the
+    browser tests, a pseudo-locale app) open the same files: see `app_on_demo_files`."""
+    from types import SimpleNamespace
+
+    base = Path(tmp_path_factory.mktemp("voice-demo"))
+    files = SimpleNamespace(base=base, database_url=f"sqlite:///{base / 'demo.db'}", index_dir=str(base / "index"))
+    app = app_on_demo_files(files)
+    with app.app_context():
+        db.create_all()
+    runner = app.test_cli_runner()
+    for args in (["demo", "load"], ["search", "rebuild"], ["demo", "accounts"], ["demo", "voice"]):
+        result = runner.invoke(args=args)
+        assert result.exit_code == 0, result.output
+    with app.app_context():
+        db.engine.dispose()
+    files.password = (base / "demo-password").read_text().strip()
+    return files
+
+
+def app_on_demo_files(files, **overrides):
+    return make_test_app(SQLALCHEMY_DATABASE_URI=files.database_url, SEARCH_INDEX_DIR=files.index_dir,
+                         INSTANCE_FOLDER=str(files.base), **overrides)

@@ -14,6 +14,7 @@ from ...extensions import db
 from ...models.base import as_utc
 from . import bp
 from .forms import AuditFilterForm
+from .labels import action_label
 
 PAGE_SIZE = 50
 
@@ -30,7 +31,8 @@ def index():
     if page > pages and total:
         abort(404)
     return render_template("staff/audit/index.html", form=form, rows=rows, total=total, page=page,
-                           pages=pages, action=action or "")
+                           pages=pages, action=action or "",
+                           action_label=action_label)
 
 
 def _csv_cell(value: str) -> str:
