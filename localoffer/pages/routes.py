@@ -6,6 +6,7 @@ import logging
 from flask import jsonify, render_template
 
 from .. import search
+from ..glossary import sorted_terms
 from ..data.health import database_answers
 from ..vocab import NEEDS, QUADRANT_DISTRICTS, QUADRANTS
 from . import bp
@@ -21,6 +22,13 @@ def start():
 @bp.route("/accessibility")
 def accessibility():
     return render_template("pages/accessibility.html")
+
+
+@bp.route("/glossary")
+def glossary():
+    terms = sorted_terms()
+    letters = sorted({str(t.name)[0].upper() for t in terms})
+    return render_template("pages/glossary.html", terms=terms, letters=letters)
 
 
 @bp.route("/privacy")
