@@ -37,7 +37,8 @@ PUBLIC_SEEDS = [
     "/services?age=ten&near=Nowhere-at-all", "/services?near=Chelmsford&sort=distance",
     "/shortlist", "/wall", "/wall/moderation", "/survey", "/survey/results", "/you-said-we-did",
     "/you-said-we-did/annual-report", "/accessibility", "/privacy", "/contact", "/api/oruk/docs",
-    "/staff/sign-in", "/account/forgot-password",
+    "/staff/sign-in", "/account/forgot-password", "/booklet/print?need=autism&age=8&quadrant=mid",
+    "/booklet/print?need=nonsense&age=40",
 ]
 # Errors families may meet: a page that does not exist (404), and nonsense in a form (400).
 NOT_FOUND = "/services/00000000-0000-0000-0000-000000000000"

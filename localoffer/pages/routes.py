@@ -9,7 +9,7 @@ from .. import search
 from ..glossary import sorted_terms
 from ..data.health import database_answers
 from ..vocab import NEEDS, QUADRANT_DISTRICTS, QUADRANTS
-from . import bp
+from . import bp, statement
 
 log = logging.getLogger(__name__)
 
@@ -21,7 +21,8 @@ def start():
 
 @bp.route("/accessibility")
 def accessibility():
-    return render_template("pages/accessibility.html")
+    return render_template("pages/accessibility.html", prepared=statement.PREPARED,
+                           last_reviewed=statement.LAST_REVIEWED, last_tested=statement.LAST_TESTED)
 
 
 @bp.route("/glossary")
