@@ -181,9 +181,15 @@ TERMS: tuple[Term, ...] = (
 BY_SLUG = {term.slug: term for term in TERMS}
 
 
-def sorted_terms() -> list[Term]:
-    """The terms in alphabetical order of their name in the reader's language."""
-    return sorted(TERMS, key=lambda term: str(term.name).casefold())
+def terms_by_letter() -> list[tuple[str, list[Term]]]:
+    """The terms in alphabetical order of their name in the reader's language, grouped by
+    first letter."""
+    groups: dict[str, list[Term]] = {}
+    for term in sorted(TERMS, key=lambda t: str(t.name).casefold()):
+        name = str(term.name)
+        letter = next((ch for ch in name if ch.isalpha()), name[:1]).upper()
+        groups.setdefault(letter, []).append(term)
+    return list(groups.items())
 
 
 @lru_cache(maxsize=1)

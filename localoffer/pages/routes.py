@@ -6,7 +6,7 @@ import logging
 from flask import jsonify, render_template
 
 from .. import search
-from ..glossary import sorted_terms
+from ..glossary import terms_by_letter
 from ..data.health import database_answers
 from ..vocab import NEEDS, QUADRANT_DISTRICTS, QUADRANTS
 from . import bp, statement
@@ -27,9 +27,7 @@ def accessibility():
 
 @bp.route("/glossary")
 def glossary():
-    terms = sorted_terms()
-    letters = sorted({str(t.name)[0].upper() for t in terms})
-    return render_template("pages/glossary.html", terms=terms, letters=letters)
+    return render_template("pages/glossary.html", groups=terms_by_letter())
 
 
 @bp.route("/privacy")
