@@ -130,3 +130,64 @@ def staff_scope(path: str) -> bool:
 
 def missing_pages(app, reached: set[str]) -> list[str]:
     return sorted(all_pages(app) - reached)
+
+
+def post_waiting_for_review(app) -> int:
+    """A wall post a moderator can still decide on."""
+    from sqlalchemy import select
+
+    from localoffer.extensions import db
+    from localoffer.models import WallPost
+
+    with app.app_context():
+        post = db.session.scalars(select(WallPost.id).where(WallPost.status == "awaiting-review",
+                                                            WallPost.entered_by_id.is_(None)).limit(1)).first()
+        db.session.remove()
+    return post
+
+
+def state_pages(app, role: str) -> list[str]:
+    """Pages a role only has links to for records in a particular state (a disputed post,
+    another user, a listing with no change waiting...), found in the demo data."""
+    from sqlalchemy import select
+
+    from localoffer.data import revisions
+    from localoffer.extensions import db
+    from localoffer.models import AnnualReport, Service, User, WallPost, YouSaidWeDid
+
+    def first(stmt):
+        return db.session.scalars(stmt.limit(1)).first()
+
+    pages: list[str] = []
+    with app.app_context():
+        if role == "council-moderator":
+            waiting = first(select(WallPost.id).where(WallPost.status == "awaiting-review", WallPost.entered_by_id.is_(None)))
+            pages.append(f"/staff/wall/{waiting}/publish")
+            for status, action in (("disputed", "resolve"), ("hidden", "restore")):
+                post = first(select(WallPost.id).where(WallPost.status == status))
+                if post:
+                    pages.append(f"/staff/wall/{post}/{action}")
+            post = first(select(WallPost.id).where(WallPost.status == "refusal-proposed",
+                                                   WallPost.refusal_proposed_by == "forum"))
+            if post:
+                pages.append(f"/staff/wall/{post}/refusal")
+            reference = first(select(YouSaidWeDid.reference).order_by(YouSaidWeDid.id))
+            pages += [f"/staff/you-said-we-did/{reference}/progress", f"/staff/you-said-we-did/{reference}/publish-alone"]
+            report = first(select(AnnualReport.id).order_by(AnnualReport.id))
+            pages.append(f"/staff/you-said-we-did/annual-reports/{report}/statement")
+        elif role == "forum-moderator":
+            post = first(select(WallPost.id).where(WallPost.status == "refusal-proposed",
+                                                   WallPost.refusal_proposed_by == "council"))
+            if post:
+                pages.append(f"/staff/wall/{post}/refusal")
+        elif role == "admin":
+            other = first(select(User.id).where(User.role == "champion"))
+            pages += [f"/staff/users/{other}/role", f"/staff/users/{other}/confirm/disable"]
+        elif role == "provider":
+            organisation = first(select(User.organisation_id).where(User.email == role_email("provider")))
+            for service in db.session.scalars(select(Service).where(Service.organisation_id == organisation)):
+                if revisions.open_revision(service.id) is None:
+                    pages.append(f"/staff/listings/{service.id}/edit/about")
+                    break
+        db.session.remove()
+    return pages
