@@ -25,3 +25,15 @@ def pseudo_app(_schema_app, database_url, tmp_path, pseudo_folder):
         yield app
         db.session.remove()
         db.engine.dispose()
+
+
+@pytest.fixture
+def pseudo_client(_schema_app, database_url, tmp_path, pseudo_folder):
+    """A client on an app with the pseudo-locale, with no app context held open between
+    requests (Flask-Babel keeps the chosen locale on the app context, as it is per request in
+    production), so switching language mid-visit behaves as it does for a visitor."""
+    app = make_test_app(SQLALCHEMY_DATABASE_URI=database_url, SEARCH_INDEX_DIR=str(tmp_path / "index"),
+                        BABEL_TRANSLATION_DIRECTORIES=str(pseudo_folder), LANGUAGES=("en", PSEUDO_LOCALE))
+    yield app.test_client()
+    with app.app_context():
+        db.engine.dispose()

@@ -120,8 +120,11 @@ def site(voice_demo_files, tmp_path_factory):
                             LANGUAGES=("en", "pl", "ro", PSEUDO_LOCALE))
     app.demo_password = voice_demo_files.password
     with app.app_context():
-        yield PseudoSite(app)
+        site = PseudoSite(app)
         db.session.remove()
+    # Requests run outside that app context: each gets its own, as in production.
+    yield site
+    with app.app_context():
         db.engine.dispose()
 
 
