@@ -76,16 +76,21 @@ def _empty_all_tables() -> None:
     db.session.commit()
 
 
-@pytest.fixture
-def app(_schema_app, database_url, tmp_path):
-    """A fresh app with empty tables and an empty search index of its own."""
-    app = make_test_app(SQLALCHEMY_DATABASE_URI=database_url,
-                     SEARCH_INDEX_DIR=str(tmp_path / "index"))
+def fresh_app(database_url, tmp_path, **overrides):
+    """An app with empty tables and an empty search index of its own, in its app context
+    (a generator for fixtures to yield from)."""
+    app = make_test_app(SQLALCHEMY_DATABASE_URI=database_url, SEARCH_INDEX_DIR=str(tmp_path / "index"), **overrides)
     with app.app_context():
         _empty_all_tables()
         yield app
         db.session.remove()
         db.engine.dispose()
+
+
+@pytest.fixture
+def app(_schema_app, database_url, tmp_path):
+    """A fresh app with empty tables and an empty search index of its own."""
+    yield from fresh_app(database_url, tmp_path)
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ import pytest
 
 from localoffer.extensions import db
 
-from ..conftest import _empty_all_tables, make_test_app
+from ..conftest import fresh_app, make_test_app
 from .catalogue import PSEUDO_LOCALE, write_pseudo_catalogue
 
 
@@ -18,13 +18,8 @@ def pseudo_folder(tmp_path_factory):
 @pytest.fixture
 def pseudo_app(_schema_app, database_url, tmp_path, pseudo_folder):
     """Like `app` (empty tables, its own index), with the pseudo-locale on offer."""
-    app = make_test_app(SQLALCHEMY_DATABASE_URI=database_url, SEARCH_INDEX_DIR=str(tmp_path / "index"),
-                        BABEL_TRANSLATION_DIRECTORIES=str(pseudo_folder), LANGUAGES=("en", PSEUDO_LOCALE))
-    with app.app_context():
-        _empty_all_tables()
-        yield app
-        db.session.remove()
-        db.engine.dispose()
+    yield from fresh_app(database_url, tmp_path, BABEL_TRANSLATION_DIRECTORIES=str(pseudo_folder),
+                         LANGUAGES=("en", PSEUDO_LOCALE))
 
 
 @pytest.fixture
