@@ -4,24 +4,50 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from flask import Flask
-from flask_babel import format_date, format_datetime, format_decimal, format_percent, gettext as _, ngettext
+from babel.dates import format_skeleton
+from flask_babel import (format_date, format_datetime, format_decimal, format_percent, format_time, get_locale,
+                         gettext as _, ngettext)
+
+from .i18n import current_language
 
 from .models.base import as_utc
 from .paging import page_links
 
 
+def _english() -> bool:
+    return current_language() == "en"
+
+
 def long_date(value: date | datetime | None) -> str:
-    """'1 July 2026' in English, locale-appropriate elsewhere."""
+    """'1 July 2026' (the GOV.UK style) in English; the language's own long date elsewhere
+    ('1 lipca 2026', '1 iulie 2026')."""
     if not value:
         return ""
-    return format_date(value, "d MMMM y")
+    return format_date(value, "d MMMM y" if _english() else "long")
+
+
+def long_day_date(value: date) -> str:
+    """'Saturday 4 April 2026' in English; the language's full date elsewhere."""
+    return format_date(value, "EEEE d MMMM y" if _english() else "full")
+
+
+def month_year(value: date | None) -> str:
+    """'July 2026', in the language's own words and order."""
+    if not value:
+        return ""
+    if _english():
+        return format_date(value, "MMMM y")
+    return format_skeleton("yMMMM", value, locale=get_locale())
 
 
 def staff_datetime(value: datetime | None) -> str:
-    """'22 November 2026, 14:05' in UK time (stored times are UTC)."""
+    """'22 November 2026, 14:05' in UK time (stored times are UTC), the date written as the
+    language writes it."""
     if not value:
         return ""
-    return format_datetime(as_utc(value), "d MMMM y, HH:mm")
+    if _english():
+        return format_datetime(as_utc(value), "d MMMM y, HH:mm")
+    return f"{format_date(as_utc(value), 'long')}, {format_time(as_utc(value), 'HH:mm')}"
 
 
 def age_range(min_age: int, max_age: int) -> str:

@@ -11,10 +11,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from flask import url_for
-from flask_babel import gettext as _, lazy_gettext as _l
+from flask_babel import lazy_gettext as _l
 from markupsafe import Markup, escape
-
-from .i18n import current_language
 
 
 @dataclass(frozen=True)
@@ -209,16 +207,16 @@ def _pattern() -> tuple[re.Pattern, dict[str, str]]:
     return re.compile(r"(?<![\w&#/.@-])(" + "|".join(p for _w, p in parts) + r")(?![\w/@-]|\.\w)"), slug_for
 
 
+# The id of the page's one description of glossary links (directory/service.html).
+HINT_ID = "glossary-hint"
+
+
 def link_terms(text: str | None, seen: list[str] | None = None) -> Markup:
     """Escaped `text` with the first use of each glossary term (not already in `seen`, which is
     updated) linked to its definition."""
     escaped = str(escape(text or ""))
     seen = seen if seen is not None else []
     pattern, slug_for = _pattern()
-    hidden = str(escape(_("(what this means)")))
-    language = current_language()
-    # The listing is English (marked lang="en" on other pages); the hint is in the reader's language.
-    hidden_lang = f' lang="{language}"' if language != "en" else ""
 
     def link(match: re.Match) -> str:
         word = match.group(1)
@@ -227,7 +225,8 @@ def link_terms(text: str | None, seen: list[str] | None = None) -> Markup:
             return word
         seen.append(slug)
         href = escape(url_for("pages.glossary", _anchor=slug))
-        return (f'<a class="govuk-link lo-glossary-term" href="{href}">{word}'
-                f'<span class="govuk-visually-hidden"{hidden_lang}> {hidden}</span></a>')
+        # The page says once, in the reader's language, what these links are (HINT_ID); the
+        # words of the listing stay as the provider wrote them.
+        return f'<a class="govuk-link lo-glossary-term" href="{href}" aria-describedby="{HINT_ID}">{word}</a>'
 
     return Markup(pattern.sub(link, escaped))

@@ -10,10 +10,11 @@ from collections import Counter
 from datetime import date, datetime, timedelta
 
 from flask import current_app, has_request_context, url_for
-from flask_babel import format_date, lazy_gettext as _l
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import delete, func, select
 
 from ..extensions import db
+from ..filters import long_date
 from ..mail import in_language, send_mail_safely
 from ..models import Survey, User, WallContact, WallPost, YouSaidWeDid, YouSaidWeDidVersion
 from ..models.base import as_utc, utcnow
@@ -346,7 +347,7 @@ def publish_alone(record: YouSaidWeDid, user: User, number: int) -> YouSaidWeDid
     if deadline is None:
         raise YswdError(_l("The council must sign this version first"))
     if utcnow() < deadline:
-        raise YswdError(_l("The Forum has until %(date)s to sign", date=format_date(deadline.date(), "d MMMM y")))
+        raise YswdError(_l("The Forum has until %(date)s to sign", date=long_date(deadline.date())))
     current.published_without_forum = True
     _publish(record, current, user)
     db.session.flush()

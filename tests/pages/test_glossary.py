@@ -50,4 +50,6 @@ def test_provider_text_is_escaped_before_our_links_are_added(app, client):
     assert "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;" in html or "&lt;script&gt;" in html
     links = {a["href"] for a in main.select("a.lo-glossary-term")}
     assert {"/glossary#autism", "/glossary#ehc-plan", "/glossary#semh"} <= links
-    assert all(a.find("span", class_="govuk-visually-hidden") for a in main.select("a.lo-glossary-term"))
+    # Each link is described, in the reader's language, without changing the provider's words.
+    assert all(a["aria-describedby"] == "glossary-hint" for a in main.select("a.lo-glossary-term"))
+    assert html.count('id="glossary-hint"') == 1 and "Our staff know about autism and EHC plans." in main.get_text()
