@@ -9,7 +9,7 @@ import re
 
 import pytest
 
-FOCUS = """() => {
+FOCUS = """(wanted) => {
     const el = document.activeElement;
     if (!el || el === document.body || el === document.documentElement) return {ok: false, why: 'nothing has focus'};
     const yellow = 'rgb(255, 221, 0)';
@@ -27,7 +27,8 @@ FOCUS = """() => {
     const hit = document.elementFromPoint(x, y);
     const uncovered = !!hit && (el.contains(hit) || hit.contains(el) || box.contains(hit));
     const name = (el.getAttribute('aria-label') || el.textContent || el.value || el.name || '').trim().slice(0, 50);
-    return {ok: styled && inView && uncovered, styled, inView, uncovered, what: el.tagName + ' ' + name};
+    return {ok: styled && inView && uncovered, styled, inView, uncovered, what: el.tagName + ' ' + name,
+            arrived: !!wanted && el.matches(wanted)};
 }"""
 
 
@@ -41,9 +42,9 @@ class Keyboard:
         for _ in range(limit):
             self.page.keyboard.press("Tab")
             self.steps += 1
-            focus = self.page.evaluate(FOCUS)
+            focus = self.page.evaluate(FOCUS, selector)
             assert focus["ok"], f"on {self.page.url}, focus is not visible: {focus}"
-            if self.page.evaluate("s => document.activeElement.matches(s)", selector):
+            if focus["arrived"]:
                 return
         raise AssertionError(f"{selector} not reached with Tab on {self.page.url}")
 

@@ -13,7 +13,7 @@ import re
 from urllib.parse import parse_qsl, urlsplit
 
 import pytest
-from babel.dates import get_day_names, get_month_names
+from babel.dates import get_date_format, get_day_names, get_month_names
 from bs4 import BeautifulSoup
 from sqlalchemy import JSON, String, Text, select
 
@@ -59,6 +59,17 @@ def _data_corpus(app) -> str:
     return "\n".join(" ".join(v.split()) for v in values if v)
 
 
+def _date_words(locale: str) -> set[str]:
+    """Words a date can contain in the locale (from CLDR, not our catalogue): month and day
+    names, and the literal words in its date patterns (Esperanto writes 'la 1-a de ...')."""
+    words = {w for names in (get_month_names("wide", "format", locale), get_month_names("wide", "stand-alone", locale),
+                             get_day_names("wide", "format", locale)) for w in names.values()}
+    for width in ("short", "medium", "long", "full"):
+        literals = re.findall(r"'([^']+)'", get_date_format(width, locale).pattern)
+        words.update(w for literal in literals for w in re.split(r"[\s\-]+", literal) if w)
+    return words
+
+
 class PseudoSite:
     """A client on the demo data in the pseudo-locale, collecting untranslated text by page."""
 
@@ -66,16 +77,14 @@ class PseudoSite:
         self.app = app
         self.client = app.test_client()
         self.corpus = _data_corpus(app)
-        self.date_words = {w for names in (get_month_names("wide", "format", PSEUDO_LOCALE),
-                                           get_month_names("wide", "stand-alone", PSEUDO_LOCALE),
-                                           get_day_names("wide", "format", PSEUDO_LOCALE)) for w in names.values()}
+        self.date_words = _date_words(PSEUDO_LOCALE)
         self.problems: dict[str, list[str]] = {}
 
     def is_data(self, text: str) -> bool:
         text = text.strip(" .,:;–-…()")
         if not text:
             return True
-        if all(w.strip(".,") in self.date_words or not re.search(r"[^\W\d_]", w) for w in text.split()):
+        if all(w in self.date_words or not re.search(r"[^\W\d_]", w) for w in re.split(r"[\s,.\-']+", text) if w):
             return True  # a date in the locale's own words (from CLDR, not our catalogue)
         # Data with numbers formatted in the language around it ("£39,00 per term").
         words = " ".join(w for w in text.split() if re.search(r"[^\W\d_]", w))
