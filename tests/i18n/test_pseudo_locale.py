@@ -9,6 +9,7 @@ checked, public and staff, with forms sent with mistakes."""
 from __future__ import annotations
 
 import json
+import os
 import re
 from urllib.parse import parse_qsl, urlsplit
 
@@ -26,6 +27,9 @@ from .catalogue import PSEUDO_LOCALE, write_pseudo_catalogue
 from .unmarked import unmarked_text
 
 COMMENT = "More quiet sessions at the swimming pool, please."
+# It renders its own SQLite copy of the demo: the PostgreSQL run of the suite adds nothing to it.
+pytestmark = pytest.mark.skipif(os.environ.get("DB_BACKEND") == "postgres", reason="already run on SQLite")
+
 # Columns holding interface text our code wrote (shown translated), so never data.
 NOT_DATA = {("survey", "title"), ("survey", "introduction"), ("survey_question", "text"),
             ("survey_question", "hint"), ("survey_question", "options"), ("survey_question", "chart_label")}
