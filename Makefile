@@ -42,7 +42,8 @@ translations: $(VENV)/.installed
 
 # Extract every marked string into the template and merge it into each language's catalogue.
 messages: $(VENV)/.installed
-	$(VENV)/bin/pybabel extract -F babel.cfg -k _l -k lazy_gettext -k lazy_ngettext:1,2 \
+	mkdir -p localoffer/translations
+	$(VENV)/bin/pybabel extract -F babel.cfg -k _l -k lazy_gettext -k lazy_ngettext:1,2 -k plural_text:1,2 \
 		--no-location --sort-output -o localoffer/translations/messages.pot . 2>/dev/null
 	@for po in localoffer/translations/*/LC_MESSAGES/messages.po; do \
 		[ -e "$$po" ] || continue; \

@@ -70,6 +70,9 @@ class Config:
     LOCAL_OFFER_PHONE = os.environ.get("LOCAL_OFFER_PHONE", "0345 743 0430")
     LOCAL_OFFER_EMAIL = os.environ.get("LOCAL_OFFER_EMAIL") or None
     FAMILY_FORUM_URL = "https://www.essexfamilyforum.org"
+    # For letters and requests for printed copies (the offline-access and accessibility pages).
+    LOCAL_OFFER_POSTAL_ADDRESS = os.environ.get(
+        "LOCAL_OFFER_POSTAL_ADDRESS", "Local Offer team, Essex County Council, County Hall, Market Road, Chelmsford CM1 1QH")
     # Where the wall signposts comments about one child's case or a worry about a child's safety.
     COUNCIL_COMPLAINTS_URL = os.environ.get(
         "COUNCIL_COMPLAINTS_URL", "https://www.essex.gov.uk/contact-us/complaints-comments-and-compliments")

@@ -14,11 +14,31 @@ def _wants_json() -> bool:
     return request.path.endswith(".json") or request.path.startswith("/api/") or request.path == "/healthz"
 
 
+def _message(code: int) -> str:
+    """What went wrong, in the reader's language, for people reading a JSON error."""
+    if code == 404:
+        return _("There is nothing at this address.")
+    if code == 400:
+        return _("Something in the request was not right. Check it and try again.")
+    if code == 429:
+        return _("There have been too many requests. Wait a few minutes and try again.")
+    if code >= 500:
+        return _("Sorry, there is a problem with the service. Try again later.")
+    return _("This request could not be completed.")
+
+
+def _json_error(name: str, code: int) -> dict:
+    body = {"error": name, "status": code}
+    if not request.path.startswith("/api/"):  # the open data API keeps the ORUK error shape
+        body["message"] = _message(code)
+    return body
+
+
 def init_app(app: Flask) -> None:
     @app.errorhandler(HTTPException)
     def http_error(error: HTTPException):
         if _wants_json():
-            return jsonify({"error": error.name, "status": error.code}), error.code
+            return jsonify(_json_error(error.name, error.code)), error.code
         return render_template(TEMPLATES.get(error.code, "errors/generic.html"), error=error), error.code
 
     @app.errorhandler(Exception)
@@ -42,6 +62,6 @@ def init_app(app: Flask) -> None:
             raise error
         err = InternalServerError()
         if _wants_json():
-            return jsonify({"error": err.name, "status": 500}), 500
+            return jsonify(_json_error(err.name, 500)), 500
         return render_template("errors/generic.html", error=err,
                                message=_("Sorry, there is a problem with the service. Try again later.")), 500

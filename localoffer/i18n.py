@@ -4,9 +4,33 @@ from __future__ import annotations
 from flask import Flask, current_app, has_request_context, request, session, url_for
 from pathlib import Path
 
-from flask_babel import get_locale
+from flask_babel import get_locale, gettext
+from markupsafe import Markup
 
 LANGUAGE_NAMES = {"en": "English", "pl": "Polski", "ro": "Română"}
+
+
+def N_(text: str) -> str:
+    """Marks interface text that our code stores in the database (the survey's questions and
+    answers) so `make messages` extracts it; `stored_text` shows it in the reader's language."""
+    return text
+
+
+def stored_text(text: str | None) -> str:
+    """Interface text written by our code and kept in the database, in the reader's language
+    when the catalogue has it, otherwise as stored (staff may have changed it)."""
+    return gettext(text) if text else (text or "")
+
+
+def current_language() -> str:
+    """The visitor's interface language code ("en", "pl"...)."""
+    return str(get_locale() or current_app.config["BABEL_DEFAULT_LOCALE"]).split("_")[0]
+
+
+def content_lang() -> Markup:
+    """` lang="en"` for listing text written in English, on a page in another language (WCAG
+    3.1.2: screen readers then read it with English pronunciation); nothing on English pages."""
+    return Markup(' lang="en"') if current_language() != "en" else Markup("")
 
 
 def select_locale() -> str:
@@ -43,8 +67,10 @@ def _languages_with_catalogues(app: Flask) -> tuple[str, ...]:
 def init_app(app: Flask) -> None:
     app.config["LANGUAGES"] = _languages_with_catalogues(app)
     app.jinja_env.globals["url_with_lang"] = url_with_lang
+    app.add_template_filter(stored_text)
+    app.jinja_env.globals["content_lang"] = content_lang
 
     @app.context_processor
     def inject_language():
         names = {c: LANGUAGE_NAMES.get(c, c) for c in app.config["LANGUAGES"]}
-        return {"current_lang": str(get_locale() or "en"), "language_names": names if len(names) > 1 else {}}
+        return {"current_lang": current_language(), "language_names": names if len(names) > 1 else {}}

@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import smtplib
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import wraps
 from email.message import EmailMessage
 from pathlib import Path
 
 from flask import current_app
+from flask_babel import force_locale
 
 
 @dataclass(frozen=True)
@@ -21,6 +24,23 @@ class Mail:
     to: str
     subject: str
     body: str
+
+
+def in_language(code: str | None):
+    """A `with` block in which an email is written in its recipient's language: `code` when the
+    site offers that language, otherwise English (the default for anyone we do not know)."""
+    supported = current_app.config["LANGUAGES"]
+    return force_locale(code if code in supported else current_app.config["BABEL_DEFAULT_LOCALE"])
+
+
+def for_staff(compose: Callable) -> Callable:
+    """Staff emails are written in English, whatever language the person whose action sends
+    them is using the site in (staff accounts have no language of their own)."""
+    @wraps(compose)
+    def in_english(*args, **kwargs):
+        with in_language(None):
+            return compose(*args, **kwargs)
+    return in_english
 
 
 def _clean_header(value: str) -> str:

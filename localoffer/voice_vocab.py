@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 
+from .i18n import N_, stored_text
+
 # The shared theme list (research §6.3): wall posts, survey questions and "you said, we did"
 # records all use it, so a theme's evidence can be gathered from every source.
 THEMES: dict[str, str] = {
@@ -143,3 +145,17 @@ NOT_SURE_QUADRANT = "not-sure"
 
 # Any published or exported cell with fewer responses than this is suppressed (reg 56(3)).
 SUPPRESSION_THRESHOLD = 5
+
+# The Family Impact Survey's name: each wave is called this with its wave ("2026").
+SURVEY_TITLE = N_("Family Impact Survey %(wave)s")
+
+
+def survey_title(survey) -> str:
+    """A wave's title in the reader's language: a Survey, or a dict with "title" and "wave"
+    (frozen report figures). A title staff changed is shown as they wrote it."""
+    from flask_babel import gettext
+
+    title, wave = (survey.get("title"), survey.get("wave")) if isinstance(survey, dict) else (survey.title, survey.wave)
+    if wave and title == SURVEY_TITLE % {"wave": wave}:
+        return gettext(SURVEY_TITLE, wave=wave)
+    return stored_text(title)

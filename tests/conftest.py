@@ -84,16 +84,21 @@ def _empty_all_tables() -> None:
     db.session.commit()
 
 
-@pytest.fixture
-def app(_schema_app, database_url, tmp_path):
-    """A fresh app with empty tables and an empty search index of its own."""
-    app = make_test_app(SQLALCHEMY_DATABASE_URI=database_url,
-                     SEARCH_INDEX_DIR=str(tmp_path / "index"))
+def fresh_app(database_url, tmp_path, **overrides):
+    """An app with empty tables and an empty search index of its own, in its app context
+    (a generator for fixtures to yield from)."""
+    app = make_test_app(SQLALCHEMY_DATABASE_URI=database_url, SEARCH_INDEX_DIR=str(tmp_path / "index"), **overrides)
     with app.app_context():
         _empty_all_tables()
         yield app
         db.session.remove()
         db.engine.dispose()
+
+
+@pytest.fixture
+def app(_schema_app, database_url, tmp_path):
+    """A fresh app with empty tables and an empty search index of its own."""
+    yield from fresh_app(database_url, tmp_path)
 
 
 @pytest.fixture
@@ -184,3 +189,30 @@ def pytest_terminal_summary(terminalreporter):
         terminalreporter.section("reliability numbers")
         for line in lines:
             terminalreporter.write_line(line)
+
+
+@pytest.fixture(scope="session")
+def voice_demo_files(tmp_path_factory):
+    """The whole demo (directory, staff accounts, family voice) in a SQLite file and an index
+    folder, built once per session through the CLI. Apps of their own (a served site for the
+    browser tests, a pseudo-locale app) open the same files: see `app_on_demo_files`."""
+    from types import SimpleNamespace
+
+    base = Path(tmp_path_factory.mktemp("voice-demo"))
+    files = SimpleNamespace(base=base, database_url=f"sqlite:///{base / 'demo.db'}", index_dir=str(base / "index"))
+    app = app_on_demo_files(files)
+    with app.app_context():
+        db.create_all()
+    runner = app.test_cli_runner()
+    for args in (["demo", "load"], ["search", "rebuild"], ["demo", "accounts"], ["demo", "voice"]):
+        result = runner.invoke(args=args)
+        assert result.exit_code == 0, result.output
+    with app.app_context():
+        db.engine.dispose()
+    files.password = (base / "demo-password").read_text().strip()
+    return files
+
+
+def app_on_demo_files(files, **overrides):
+    return make_test_app(SQLALCHEMY_DATABASE_URI=files.database_url, SEARCH_INDEX_DIR=files.index_dir,
+                         INSTANCE_FOLDER=str(files.base), **overrides)

@@ -11,6 +11,7 @@ from flask_babel import gettext as _, lazy_gettext as _l
 from sqlalchemy import select
 
 from ..extensions import db
+from ..i18n import stored_text
 from ..models import Survey, SurveyAnswer, SurveyQuestion, SurveyResponse
 from ..survey.flow import option_labels
 from ..survey.suppression import (Cell, Row, build_rows, percent, protect,  # noqa: F401 (used by tests)
@@ -37,7 +38,7 @@ class QuestionResult:
 
     @property
     def label(self) -> str:
-        return self.question.chart_label or self.question.text
+        return stored_text(self.question.chart_label or self.question.text)
 
     @property
     def summary(self) -> str:

@@ -14,6 +14,7 @@ from sqlalchemy import String, cast, func, select, update
 from sqlalchemy.exc import IntegrityError
 
 from ..extensions import db
+from ..i18n import current_language
 from ..models import (User, WallContact, WallDecision, WallPost, WallPrompt, WallReaction, YouSaidWeDid,
                       YouSaidWeDidVersion, yswd_wall_post)
 from ..models.base import as_utc, utcnow
@@ -69,7 +70,7 @@ def submit_post(text: str, *, quadrant: str | None = None, theme: str | None = N
     db.session.add(post)
     db.session.flush()
     if email:
-        db.session.add(WallContact(post_id=post.id, email=email.strip()))
+        db.session.add(WallContact(post_id=post.id, email=email.strip(), language=current_language()))
     return post, token
 
 
@@ -173,9 +174,10 @@ def contact_of(post: WallPost) -> WallContact | None:
 def set_contact(post: WallPost, email: str) -> None:
     contact = contact_of(post)
     if contact is None:
-        db.session.add(WallContact(post_id=post.id, email=email.strip()))
+        db.session.add(WallContact(post_id=post.id, email=email.strip(), language=current_language()))
     else:
         contact.email = email.strip()
+        contact.language = current_language()
 
 
 def remove_contact(post: WallPost) -> bool:

@@ -10,11 +10,12 @@ from collections import Counter
 from datetime import date, datetime, timedelta
 
 from flask import current_app, has_request_context, url_for
-from flask_babel import format_date, lazy_gettext as _l
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import delete, func, select
 
 from ..extensions import db
-from ..mail import send_mail_safely
+from ..filters import long_date
+from ..mail import in_language, send_mail_safely
 from ..models import Survey, User, WallContact, WallPost, YouSaidWeDid, YouSaidWeDidVersion
 from ..models.base import as_utc, utcnow
 from ..voice_vocab import YSWD_FINISHED, YSWD_STATUSES, party_of
@@ -346,7 +347,7 @@ def publish_alone(record: YouSaidWeDid, user: User, number: int) -> YouSaidWeDid
     if deadline is None:
         raise YswdError(_l("The council must sign this version first"))
     if utcnow() < deadline:
-        raise YswdError(_l("The Forum has until %(date)s to sign", date=format_date(deadline.date(), "d MMMM y")))
+        raise YswdError(_l("The Forum has until %(date)s to sign", date=long_date(deadline.date())))
     current.published_without_forum = True
     _publish(record, current, user)
     db.session.flush()
@@ -376,14 +377,15 @@ def _publish(record: YouSaidWeDid, ver: YouSaidWeDidVersion, user: User) -> None
     post_ids = [p.id for p in record.wall_posts]
     contacts = list(db.session.scalars(select(WallContact).where(WallContact.post_id.in_(post_ids)))) if post_ids else []
     if previous is None or previous.status != ver.status:
-        status = str(YSWD_STATUSES[ver.status])
         for contact in contacts:
-            send_mail_safely(contact.email, str(_l("Update on %(reference)s", reference=record.reference)),
-                             str(_l("You left a comment on the Essex Local Offer wall. The council and the "
-                                    "Essex Family Forum have published an update about it.\n\n"
-                                    "%(reference)s: %(title)s\nStatus: %(status)s\n\nRead it here: %(link)s",
-                                    reference=record.reference, title=ver.title, status=status,
-                                    link=_public_link(record.reference))))
+            with in_language(contact.language):
+                status = str(YSWD_STATUSES[ver.status])
+                send_mail_safely(contact.email, str(_l("Update on %(reference)s", reference=record.reference)),
+                                 str(_l("You left a comment on the Essex Local Offer wall. The council and the "
+                                        "Essex Family Forum have published an update about it.\n\n"
+                                        "%(reference)s: %(title)s\nStatus: %(status)s\n\nRead it here: %(link)s",
+                                        reference=record.reference, title=ver.title, status=status,
+                                        link=_public_link(record.reference))))
     if ver.status in YSWD_FINISHED:
         # The story has ended: the addresses kept for updates go (research §6.9).
         record.closed_at = now

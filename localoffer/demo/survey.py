@@ -11,12 +11,14 @@ from sqlalchemy import func, select
 
 from ..data.accounts import get_user_by_email
 from ..extensions import db
+from ..i18n import N_
 from ..models import Survey, SurveyAnswer, SurveyQuestion, SurveyResponse
 from ..models.base import utcnow
+from ..voice_vocab import SURVEY_TITLE
 from .staff import demo_email
 
 SERIES = "family-impact"
-INTRO = ("This survey asks how support for children and young people with special educational needs "
+INTRO = N_("This survey asks how support for children and young people with special educational needs "
          "and disabilities (SEND) in Essex has been for your family over the last year.\n\n"
          "Essex County Council and the Essex Family Forum run it together every year, so we can see "
          "what is getting better and what is not.")
@@ -28,38 +30,38 @@ def _options(*pairs: str) -> list[dict]:
 
 # (code, kind, text, chart label, extra fields)
 QUESTIONS = [
-    ("who", "single", "Who is answering this survey?", "Who answered",
-     {"required": True, "options": _options("parent-carer", "A parent or carer", "young-person",
-                                            "A young person aged 16 to 25", "other", "Another family member")}),
-    ("quadrant", "quadrant", "Which part of Essex do you live in?", "Part of Essex",
-     {"hint": "If you are not sure, choose ‘Not sure’."}),
-    ("age", "single", "How old is the child or young person?", "Age of child or young person",
-     {"options": _options("0-4", "0 to 4", "5-10", "5 to 10", "11-15", "11 to 15", "16-18", "16 to 18",
-                          "19-25", "19 to 25")}),
-    ("support", "single", "What support do they have now?", "Support they have",
-     {"options": _options("none", "No formal support", "sen-support", "SEN support at school or college",
-                          "assessment", "An EHC needs assessment is under way", "ehcp",
-                          "An education, health and care (EHC) plan", "dont-know", "I don't know")}),
-    ("info-1", "agreement", "I know where to find information about services for my family",
-     "Know where to find information", {"theme": "information"}),
-    ("website-1", "agreement", "The Local Offer website is easy to use", "Local Offer website easy to use",
+    ("who", "single", N_("Who is answering this survey?"), N_("Who answered"),
+     {"required": True, "options": _options("parent-carer", N_("A parent or carer"), "young-person",
+                                            N_("A young person aged 16 to 25"), "other", N_("Another family member"))}),
+    ("quadrant", "quadrant", N_("Which part of Essex do you live in?"), N_("Part of Essex"),
+     {"hint": N_("If you are not sure, choose ‘Not sure’.")}),
+    ("age", "single", N_("How old is the child or young person?"), N_("Age of child or young person"),
+     {"options": _options("0-4", N_("0 to 4"), "5-10", N_("5 to 10"), "11-15", N_("11 to 15"), "16-18", N_("16 to 18"),
+                          "19-25", N_("19 to 25"))}),
+    ("support", "single", N_("What support do they have now?"), N_("Support they have"),
+     {"options": _options("none", N_("No formal support"), "sen-support", N_("SEN support at school or college"),
+                          "assessment", N_("An EHC needs assessment is under way"), "ehcp",
+                          N_("An education, health and care (EHC) plan"), "dont-know", N_("I don't know"))}),
+    ("info-1", "agreement", N_("I know where to find information about services for my family"),
+     N_("Know where to find information"), {"theme": "information"}),
+    ("website-1", "agreement", N_("The Local Offer website is easy to use"), N_("Local Offer website easy to use"),
      {"theme": "information"}),
-    ("listened-1", "agreement", "I feel listened to by the professionals who work with my family",
-     "Feel listened to", {"theme": "listening"}),
-    ("contact-1", "agreement", "I know who to contact when I have a concern", "Know who to contact",
+    ("listened-1", "agreement", N_("I feel listened to by the professionals who work with my family"),
+     N_("Feel listened to"), {"theme": "listening"}),
+    ("contact-1", "agreement", N_("I know who to contact when I have a concern"), N_("Know who to contact"),
      {"theme": "listening"}),
-    ("breaks-1", "agreement", "I can get short breaks when my family needs them", "Can get short breaks",
+    ("breaks-1", "agreement", N_("I can get short breaks when my family needs them"), N_("Can get short breaks"),
      {"theme": "social-care", "show_if": {"code": "who", "any_of": ["parent-carer"]}}),
-    ("change-1", "better-same-worse", "Compared with a year ago, support for my family is…",
-     "Support compared with a year ago", {}),
-    ("services", "multiple", "Which of these have you used in the last year?", "Services used",
-     {"hint": "Select all that apply.",
-      "options": _options("school", "Support from a school, college or nursery", "therapy",
-                          "Speech and language, occupational or physiotherapy", "mental-health",
-                          "Mental health support", "short-breaks", "Short breaks", "sendiass",
-                          "Essex SENDIASS (information, advice and support)", "forum", "Essex Family Forum")}),
-    ("one-thing", "text", "What one thing would make the biggest difference to your family?", "The one thing",
-     {"hint": "Do not include names, schools or anything else that could identify you or your child."}),
+    ("change-1", "better-same-worse", N_("Compared with a year ago, support for my family is…"),
+     N_("Support compared with a year ago"), {}),
+    ("services", "multiple", N_("Which of these have you used in the last year?"), N_("Services used"),
+     {"hint": N_("Select all that apply."),
+      "options": _options("school", N_("Support from a school, college or nursery"), "therapy",
+                          N_("Speech and language, occupational or physiotherapy"), "mental-health",
+                          N_("Mental health support"), "short-breaks", N_("Short breaks"), "sendiass",
+                          N_("Essex SENDIASS (information, advice and support)"), "forum", N_("Essex Family Forum"))}),
+    ("one-thing", "text", N_("What one thing would make the biggest difference to your family?"), N_("The one thing"),
+     {"hint": N_("Do not include names, schools or anything else that could identify you or your child.")}),
 ]
 
 COMMENTS = [
@@ -91,7 +93,7 @@ def _pick(rng: random.Random, weighted) -> str:
 
 
 def _wave(wave: str, status: str, published: bool, opens: date, closes: date | None) -> Survey:
-    survey = Survey(series=SERIES, wave=wave, title=f"Family Impact Survey {wave}", introduction=INTRO,
+    survey = Survey(series=SERIES, wave=wave, title=SURVEY_TITLE % {"wave": wave}, introduction=INTRO,
                     status=status, results_published=published, opens_on=opens, closes_on=closes)
     for position, (code, kind, text, label, extra) in enumerate(QUESTIONS, start=1):
         survey.questions.append(SurveyQuestion(code=code, position=position, kind=kind, text=text, chart_label=label,

@@ -3,4 +3,4 @@ from flask import Blueprint
 
 bp = Blueprint("directory", __name__)
 
-from . import routes  # noqa: E402,F401
+from . import booklet, routes  # noqa: E402,F401

@@ -9,6 +9,7 @@ from dataclasses import dataclass, replace
 from flask import url_for
 from flask_babel import gettext as _, lazy_gettext as _l, ngettext
 
+from .. import paging
 from ..filters import age_range
 from ..models import Service
 from ..search.query import FACET_VOCAB, FACETS, SearchQuery, SearchResults
@@ -122,24 +123,8 @@ def sort_options(query: SearchQuery, results: SearchResults) -> list[dict]:
 
 
 def pagination(query: SearchQuery, results: SearchResults) -> dict | None:
-    """govukPagination params: first, last and the pages around the current one, with gaps."""
-    pages, current = results.pages, query.page
-    if pages <= 1 or current > pages:
-        return None
-    wanted = sorted({1, pages, current - 1, current, current + 1} & set(range(1, pages + 1)))
-    items: list[dict] = []
-    for number in wanted:
-        if items and number - items[-1].get("number", number) > 1:
-            items.append({"ellipsis": True})
-        items.append({"number": number, "href": search_url(query, page=number), "current": number == current,
-                      "visuallyHiddenText": _("Page %(num)d", num=number)})
-    params: dict = {"items": items, "landmarkLabel": _("Results pages")}
-    hidden_page = '<span class="govuk-visually-hidden"> %s</span>' % _("page")
-    if current > 1:
-        params["previous"] = {"href": search_url(query, page=current - 1), "html": _("Previous") + hidden_page}
-    if current < pages:
-        params["next"] = {"href": search_url(query, page=current + 1), "html": _("Next") + hidden_page}
-    return params
+    """govukPagination params for the results pages."""
+    return paging.pagination(query.page, results.pages, lambda n: search_url(query, page=n), _("Results pages"))
 
 
 def areas_text(service: Service) -> str:

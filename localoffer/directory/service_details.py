@@ -7,8 +7,9 @@ from datetime import date, time, timedelta
 from urllib.parse import urlsplit
 
 from flask import current_app
-from flask_babel import format_date, format_decimal, format_time, get_locale, gettext as _
+from flask_babel import format_decimal, format_time, get_locale, gettext as _
 
+from ..filters import long_day_date
 from ..models import Location, Schedule, Service
 from ..vocab import (ACCESS_ROUTES, ACCESSIBILITY, BYDAY_TO_DAY, DAYS, DELIVERY, LOCAL_OFFER_QUESTIONS,
                      NEEDS, TERMS)
@@ -38,11 +39,6 @@ def time_span(opens: time | None, closes: time | None) -> str:
     if opens:
         return _("from %(opens)s", opens=clock(opens))
     return ""
-
-
-def long_day_date(value: date) -> str:
-    """'Saturday 4 April 2026'."""
-    return format_date(value, "EEEE d MMMM y")
 
 
 def list_in_words(items: list[str]) -> str:

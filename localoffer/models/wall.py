@@ -111,4 +111,6 @@ class WallContact(db.Model):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     post_id: Mapped[int] = mapped_column(ForeignKey("wall_post.id", ondelete="CASCADE"), unique=True)
     email: Mapped[str] = mapped_column(String(255))
+    # The language they were using the site in: updates about their post are written in it.
+    language: Mapped[str] = mapped_column(String(10), default="en", server_default="en")
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)

@@ -6,9 +6,10 @@ import logging
 from flask import jsonify, render_template
 
 from .. import search
+from ..glossary import terms_by_letter
 from ..data.health import database_answers
 from ..vocab import NEEDS, QUADRANT_DISTRICTS, QUADRANTS
-from . import bp
+from . import bp, statement
 
 log = logging.getLogger(__name__)
 
@@ -20,7 +21,13 @@ def start():
 
 @bp.route("/accessibility")
 def accessibility():
-    return render_template("pages/accessibility.html")
+    return render_template("pages/accessibility.html", prepared=statement.PREPARED,
+                           last_reviewed=statement.LAST_REVIEWED, last_tested=statement.LAST_TESTED)
+
+
+@bp.route("/glossary")
+def glossary():
+    return render_template("pages/glossary.html", groups=terms_by_letter())
 
 
 @bp.route("/privacy")

@@ -5,4 +5,8 @@ from flask import Blueprint
 # widths are classes, not inline styles).
 bp = Blueprint("survey", __name__, url_prefix="/survey", static_folder="static", static_url_path="/static")
 
+from ..voice_vocab import survey_title  # noqa: E402
+
+bp.add_app_template_filter(survey_title)
+
 from . import routes  # noqa: E402,F401

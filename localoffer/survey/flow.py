@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from flask_babel import lazy_gettext as _l
 
+from ..i18n import stored_text
 from ..models.survey import SurveyQuestion
 from ..voice_vocab import AGREEMENT_SCALE, BETTER_SAME_WORSE, NOT_SURE_QUADRANT
 from ..vocab import QUADRANTS
@@ -17,7 +18,7 @@ TEXT_MAX_CHARS = 1000
 def option_labels(question: SurveyQuestion) -> dict[str, str]:
     """The answers a question offers, in order, as {value: label}. Free text offers none."""
     if question.kind in ("single", "multiple"):
-        return {item["value"]: item["label"] for item in question.options or []}
+        return {item["value"]: stored_text(item["label"]) for item in question.options or []}
     if question.kind == "agreement":
         return dict(AGREEMENT_SCALE)
     if question.kind == "better-same-worse":

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from flask_babel import gettext as _, lazy_gettext as _l
 from flask_wtf import FlaskForm
-from govuk_frontend_wtf.wtforms_widgets import (GovCharacterCount, GovCheckboxesInput, GovRadioInput,
+from ..widgets import (GovCharacterCount, GovCheckboxesInput, GovRadioInput,
                                                 GovSubmitInput)
 from wtforms import Field, RadioField, SelectChoice, SelectMultipleField, SubmitField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length, Optional, StopValidation
 
 from ..form_filters import strip_whitespace
 from ..honeypot import honeypot_field
+from ..i18n import stored_text
 from ..models.survey import SurveyQuestion
 from ..voice_vocab import NOT_APPLICABLE, NOT_SURE_QUADRANT
 from .flow import TEXT_MAX_CHARS, option_labels
@@ -43,7 +44,7 @@ def answer_field(question: SurveyQuestion, label: str, *, required: bool) -> Fie
     if question.kind == "text":
         too_long = _l("Your answer must be %(max)d characters or fewer", max=TEXT_MAX_CHARS)
         first = DataRequired(message=_l("Enter your answer")) if required else Optional()
-        return TextAreaField(label, description=question.hint or None, filters=[strip_whitespace],
+        return TextAreaField(label, description=stored_text(question.hint) or None, filters=[strip_whitespace],
                              validators=[first, Length(max=TEXT_MAX_CHARS, message=too_long)],
                              widget=GovCharacterCount())
     labels = option_labels(question)
@@ -52,13 +53,13 @@ def answer_field(question: SurveyQuestion, label: str, *, required: bool) -> Fie
     if question.kind == "multiple":
         message = _l("Select at least one answer")
         first = InputRequired(message=message) if required else Optional()
-        return SelectMultipleField(label, description=question.hint or None, choices=choices,
+        return SelectMultipleField(label, description=stored_text(question.hint) or None, choices=choices,
                                    validators=[first, _one_of(allowed, message)], validate_choice=False,
                                    widget=GovCheckboxesInput())
     message = _l("Select an answer")
     first = InputRequired(message=message) if required else Optional()
     widget = RadiosWithOr() if question.kind in ("agreement", "better-same-worse", "quadrant") else GovRadioInput()
-    return RadioField(label, description=question.hint or None, choices=choices,
+    return RadioField(label, description=stored_text(question.hint) or None, choices=choices,
                       validators=[first, _one_of(allowed, message)], validate_choice=False, widget=widget)
 
 
@@ -70,7 +71,8 @@ def clean_value(question: SurveyQuestion, data):
 
 
 def question_label(question: SurveyQuestion) -> str:
-    return question.text if question.required else _("%(question)s (optional)", question=question.text)
+    text = stored_text(question.text)
+    return text if question.required else _("%(question)s (optional)", question=text)
 
 
 def question_form(question: SurveyQuestion) -> type[FlaskForm]:

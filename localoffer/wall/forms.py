@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from govuk_frontend_wtf.wtforms_widgets import (GovCharacterCount, GovCheckboxInput, GovRadioInput, GovSelect,
+from ..widgets import (GovCharacterCount, GovCheckboxInput, GovRadioInput, GovSelect,
                                                 GovSubmitInput, GovTextInput)
 from wtforms import BooleanField, EmailField, HiddenField, RadioField, SelectChoice, SelectField, \
     SubmitField, TextAreaField

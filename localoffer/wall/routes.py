@@ -7,11 +7,12 @@ import secrets
 from urllib.parse import urlsplit
 
 from flask import abort, current_app, flash, redirect, render_template, request, session, url_for
-from flask_babel import format_date, format_decimal, gettext as _
+from flask_babel import format_decimal, gettext as _
 
 from .. import ratelimit
 from ..data import wall as data
 from ..extensions import db
+from ..filters import month_year
 from ..paging import page_number
 from ..models.wall import TEXT_MAX_CHARS
 from ..vocab import QUADRANTS
@@ -29,7 +30,7 @@ SENT_TOKEN_KEY = "wall_follow_token"
 
 @bp.app_template_filter("wall_month")
 def wall_month(value) -> str:
-    return format_date(value, "MMMM y") if value else ""
+    return month_year(value)
 
 
 @bp.app_template_filter("wall_decimal")

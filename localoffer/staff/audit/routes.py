@@ -13,6 +13,7 @@ from ...models.base import as_utc
 from ...spreadsheet import csv_lines, download
 from . import bp
 from .forms import AuditFilterForm
+from .labels import action_label
 
 PAGE_SIZE = 50
 
@@ -29,7 +30,8 @@ def index():
     if page > pages and total:
         abort(404)
     return render_template("staff/audit/index.html", form=form, rows=rows, total=total, page=page,
-                           pages=pages, action=action or "")
+                           pages=pages, action=action or "",
+                           action_label=action_label)
 
 
 @bp.route("/export.csv")

@@ -7,7 +7,7 @@ from flask import current_app, url_for
 from flask_babel import gettext as _
 
 from ...auth.roles import ROLE_LABELS
-from ...mail import send_mail
+from ...mail import for_staff, send_mail
 from ...models import User
 
 
@@ -19,6 +19,7 @@ def _service() -> str:
     return current_app.config["SERVICE_NAME"]
 
 
+@for_staff
 def send_invitation(user: User, token: str) -> None:
     hours = current_app.config["INVITATION_HOURS"]
     body = _(
@@ -33,6 +34,7 @@ def send_invitation(user: User, token: str) -> None:
     send_mail(user.email, _("You have been invited to the %(service)s staff area", service=_service()), body)
 
 
+@for_staff
 def send_password_reset(user: User, token: str) -> None:
     minutes = current_app.config["PASSWORD_RESET_MINUTES"]
     body = _(
@@ -46,6 +48,7 @@ def send_password_reset(user: User, token: str) -> None:
     send_mail(user.email, _("Reset your %(service)s password", service=_service()), body)
 
 
+@for_staff
 def send_password_changed(user: User) -> None:
     body = _(
         "Hello %(name)s,\n\n"

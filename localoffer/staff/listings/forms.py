@@ -7,7 +7,7 @@ import re
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from govuk_frontend_wtf.wtforms_widgets import (GovCharacterCount, GovCheckboxesInput, GovRadioInput,
+from ...widgets import (GovCharacterCount, GovCheckboxesInput, GovRadioInput,
                                                 GovSubmitInput, GovTextArea, GovTextInput)
 from wtforms import (EmailField, IntegerField, RadioField, SelectChoice, SelectMultipleField, StringField,
                      SubmitField, TextAreaField)

@@ -9,7 +9,7 @@ from flask_babel import gettext as _, ngettext
 from ...auth import requires
 from ...data import revisions
 from ...extensions import db
-from ...mail import send_mail_safely
+from ...mail import for_staff, send_mail_safely
 from ...openreferral.proposals import ProposalNotApplied
 from . import bp, presenters
 from .access import staff_link
@@ -28,6 +28,14 @@ def _email_decision(revision) -> None:
     user = revision.created_by
     if user is None or not user.is_active:
         return
+    subject, body = _decision_email(revision)
+    if not send_mail_safely(user.email, subject, body):
+        flash(_("We could not email %(email)s about this decision. Please let them know another way.",
+                email=user.email))
+
+
+@for_staff
+def _decision_email(revision) -> tuple[str, str]:
     name = revision.service.name
     link = staff_link("staff_listings.edit", service_id=revision.service_id)
     if revision.state == "approved":
@@ -39,9 +47,7 @@ def _email_decision(revision) -> None:
         body = _("A Local Offer moderator has not approved your changes to %(name)s.\n\nTheir reason:\n"
                  "%(reason)s\n\nYou can change your proposal and send it again: %(link)s",
                  name=name, reason=revision.decision_reason, link=link)
-    if not send_mail_safely(user.email, subject, body):
-        flash(_("We could not email %(email)s about this decision. Please let them know another way.",
-                email=user.email))
+    return subject, body
 
 
 @bp.route("/queue")

@@ -6,7 +6,7 @@ from flask import flash, g, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
 from ...auth import requires
-from ...paging import page_number
+from ...paging import page_links, page_number
 from ...data import revisions
 from ...data.versions import editable_fields
 from ...extensions import db
@@ -29,16 +29,7 @@ def all_services():
     page = page_number()
     services, total = revisions.search_services(text, status, page=page, per_page=PER_PAGE)
     pages = max((total + PER_PAGE - 1) // PER_PAGE, 1)
-    pagination = None
-    if pages > 1:
-        def link(n):
-            return url_for(".all_services", q=text or None, status=status or None, page=n)
-        pagination = {"items": [{"number": n, "href": link(n), "current": n == page} for n in range(1, pages + 1)],
-                      "landmarkLabel": _("Listings pages")}
-        if page > 1:
-            pagination["previous"] = {"href": link(page - 1)}
-        if page < pages:
-            pagination["next"] = {"href": link(page + 1)}
+    pagination = page_links(page, pages, ".all_services", _("Listings pages"), q=text or None, status=status or None)
     rows = [{"service": s, "live": presenters.live_state(s)} for s in services]
     return render_template("staff/listings/all.html", rows=rows, total=total, text=text, status=status,
                            statuses=STATUSES, pagination=pagination)

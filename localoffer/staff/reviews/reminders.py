@@ -12,7 +12,7 @@ from flask_babel import gettext as _
 
 from ...data import reviews
 from ...filters import long_date
-from ...mail import send_mail
+from ...mail import for_staff, send_mail
 from ...models import Service, User
 from .links import make_token, public_url
 
@@ -44,6 +44,7 @@ def reminder_body(service: Service) -> str:
     ])
 
 
+@for_staff
 def send_reminder(service: Service, *, user: User | None = None, actor: str | None = None) -> int:
     """Email the provider about one listing and record it; the number of people emailed
     (0 when the organisation has no provider users and no email address)."""
@@ -58,6 +59,7 @@ def send_reminder(service: Service, *, user: User | None = None, actor: str | No
     return len(recipients)
 
 
+@for_staff
 def send_escalation(services: list[Service], moderators: list[str]) -> None:
     """One email to each council moderator listing every newly escalated listing."""
     lines = [f"- {s.name} ({s.organisation.name}): "

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from govuk_frontend_wtf.wtforms_widgets import (GovCheckboxInput, GovCheckboxesInput, GovRadioInput,
+from ...widgets import (GovCheckboxInput, GovCheckboxesInput, GovRadioInput,
                                                 GovSubmitInput, GovTextInput)
 from wtforms import (BooleanField, HiddenField, RadioField, SelectChoice, SelectMultipleField, StringField,
                      SubmitField)
@@ -40,7 +40,7 @@ class CodingForm(FlaskForm):
     answer_id = HiddenField()
     themes = SelectMultipleField(
         _l("Which themes does this answer mention?"), description=_l("Select all that apply."),
-        choices=[SelectChoice(key, str(label)) for key, label in THEMES.items()],
+        choices=[SelectChoice(key, label) for key, label in THEMES.items()],
         validators=[InputRequired(message=_l("Select at least one theme"))],
         validate_choice=False, widget=GovCheckboxesInput())
     submit = SubmitField(_l("Save and code the next answer"), widget=GovSubmitInput())
@@ -52,7 +52,7 @@ class CodingForm(FlaskForm):
 
 class EntryStartForm(FlaskForm):
     channel = RadioField(_l("How did the family give their answers?"),
-                         choices=[SelectChoice(key, str(CHANNELS[key])) for key in ASSISTED_CHANNELS],
+                         choices=[SelectChoice(key, CHANNELS[key]) for key in ASSISTED_CHANNELS],
                          validators=[InputRequired(message=_l("Select how the family gave their answers"))],
                          validate_choice=False, widget=GovRadioInput())
     group_name = StringField(_l("Name of the group or event"),

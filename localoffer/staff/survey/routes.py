@@ -11,7 +11,7 @@ from ...auth import requires
 from ...data import audit, survey as survey_data, survey_results
 from ...extensions import db
 from ...spreadsheet import csv_lines, download
-from ...voice_vocab import CHANNELS, THEMES
+from ...voice_vocab import CHANNELS, THEMES, survey_title
 from . import bp
 from .forms import CodingForm, NextWaveForm, WaveActionForm
 
@@ -117,7 +117,7 @@ def next_wave(survey_id: int):
         else:
             new = survey_data.start_next_wave(survey, form.wave.data, form.title.data)
             db.session.commit()
-            flash(_("%(title)s is ready as a draft, with the same questions.", title=new.title), "success")
+            flash(_("%(title)s is ready as a draft, with the same questions.", title=survey_title(new)), "success")
             return redirect(url_for(".results", survey_id=new.id))
     return render_template("staff/survey/next_wave.html", survey=survey, form=form,
                            error_title_prefix=bool(form.errors))

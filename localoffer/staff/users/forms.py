@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from govuk_frontend_wtf.wtforms_widgets import GovRadioInput, GovSelect, GovSubmitInput, GovTextInput
+from ...widgets import GovRadioInput, GovSelect, GovSubmitInput, GovTextInput
 from wtforms import EmailField, RadioField, SelectChoice, SelectField, StringField, SubmitField
-from wtforms.validators import InputRequired, Length, Regexp, ValidationError
+from wtforms.validators import AnyOf, InputRequired, Length, Regexp, ValidationError
 
 from ...auth.roles import ROLE_LABELS
 from ...form_filters import strip_whitespace
@@ -25,8 +25,8 @@ def _role_choices():
 
 
 class _RoleAndOrganisation(FlaskForm):
-    role = RadioField(_l("Role"), choices=_role_choices(), widget=GovRadioInput(),
-                      validators=[InputRequired(message=_l("Select a role"))])
+    role = RadioField(_l("Role"), choices=_role_choices(), widget=GovRadioInput(), validate_choice=False,
+                      validators=[InputRequired(message=_l("Select a role")), AnyOf(ROLE_LABELS, message=_l("Select a role"))])
     # Choices are the directory's organisations, filled in by the view.
     organisation = SelectField(_l("Organisation (providers only)"), choices=[], widget=GovSelect(),
                                description=_l("The organisation whose listings this provider may propose changes to"),

@@ -9,7 +9,7 @@ from flask import current_app, url_for
 from flask_babel import gettext as _
 
 from ...data import wall_moderation
-from ...mail import send_mail_safely
+from ...mail import in_language, send_mail_safely
 from ...models import WallPost
 from ...voice_vocab import REFUSAL_REASONS
 
@@ -40,9 +40,15 @@ def _signposting() -> str:
 
 def prepare(post: WallPost, before: str) -> Update | None:
     """The update to send for a decision just made, or None. Deletes the contact details when
-    the post will never be published (call before committing)."""
+    the post will never be published (call before committing). Written in the language the
+    contributor was using when they gave their address."""
+    contact = wall_moderation.contact_for(post)
+    with in_language(contact.language if contact else None):
+        return _update(post, before, contact)
+
+
+def _update(post: WallPost, before: str, contact) -> Update | None:
     if post.status == "published" and before != "hidden":
-        contact = wall_moderation.contact_for(post)
         if contact is None:
             return None
         removed = post.published_text != post.text

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from govuk_frontend_wtf.wtforms_widgets import (
+from ...widgets import (
     GovCharacterCount,
     GovCheckboxesInput,
     GovRadioInput,

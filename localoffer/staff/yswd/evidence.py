@@ -9,6 +9,8 @@ from ...auth import requires
 from ...paging import page_number
 from ...data import yswd
 from ...extensions import db
+from ...i18n import stored_text
+from ...voice_vocab import survey_title
 from . import bp
 from .forms import ChampionReportForm, SurveyEvidenceForm
 from .routes import record_or_404
@@ -57,7 +59,7 @@ def survey(reference: str):
     form = SurveyEvidenceForm()
     surveys = yswd.surveys_with_results()
     form.question.choices = [("", _("Choose a question"))] + [
-        (f"{s.id}:{q.code}", f"{s.title}: {q.chart_label or q.text}") for s in surveys for q in s.questions
+        (f"{s.id}:{q.code}", f"{survey_title(s)}: {stored_text(q.chart_label or q.text)}") for s in surveys for q in s.questions
         if q.kind != "text"]
     error = None
     if form.validate_on_submit():
