@@ -12,7 +12,7 @@ FIELD = "website"
 
 
 def honeypot_field() -> StringField:
-    return StringField(_l("Leave this empty"), validators=[Length(max=200)])
+    return StringField(_l("Leave this empty"), validators=[Length(max=200, message=_l("Leave this empty"))])
 
 
 def caught(form) -> bool:

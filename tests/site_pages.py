@@ -24,13 +24,17 @@ NOT_PAGES = {
     "directory.search_json": "JSON (the search page is checked)",
     "staff_audit.export": "CSV download",
     "staff_survey.export": "CSV download",
+    "staff_opendata.directory_csv": "CSV download",
+    "staff_opendata.directory_package": "JSON download",
+    "staff_insight.export": "CSV or JSON download (tests/insight compare it with the page)",
+    "staff_insight.quadrant_export": "CSV or JSON download (tests/insight compare it with the page)",
     "staff_auth.sign_out": "signs out; the tests sign out through the button on every staff page",
 }
 NOT_PAGES_PREFIXES = ("api.",)  # the open data API answers JSON, except its documentation page
 PAGES_UNDER_NOT_PAGES_PREFIXES = {"api.docs"}
 
 # View arguments that pick a different page (a different form), so each value is checked.
-VARIANT_ARGS = ("part", "section", "action", "kind")
+VARIANT_ARGS = ("part", "section", "action", "kind", "name")
 
 PUBLIC_SEEDS = [
     "/", "/services", "/services?q=autism&need=autism&quadrant=mid&age=8", "/services?q=zzzzqqq",

@@ -19,7 +19,7 @@ from sqlalchemy import select
 from ..extensions import db
 from ..models import Survey, SurveyResponse, WallPost
 from ..survey.suppression import protect, suppressed_text
-from ..voice_vocab import PUBLIC_WALL_STATUSES, THEMES
+from ..voice_vocab import PUBLIC_WALL_STATUSES, THEMES, survey_title
 from ..vocab import QUADRANTS
 from . import survey_results
 from .insight import Cell, Column, InsightFilters, Row, Section, Table, chart, months_between
@@ -161,7 +161,7 @@ def _survey_tables(filters: InsightFilters) -> list[Table]:
     tables = []
     for code, results in by_code.items():
         latest = results[max(results, key=lambda wid: [w.id for w in waves].index(wid))]
-        columns = [Column(str(w.id), w.title + ("" if w.status == "closed" else " " + _("(still open)")))
+        columns = [Column(str(w.id), survey_title(w) + ("" if w.status == "closed" else " " + _("(still open)")))
                    for w in waves if w.id in results]
         rows = []
         for key in [*wanted, ALL]:

@@ -61,7 +61,8 @@ class BookletForm(FlaskForm):
     age = StringField(_l("How old is the child or young person?"),
                       description=_l("In years, from %(min)d to %(max)d", min=AGE_MIN, max=AGE_MAX),
                       filters=[strip_whitespace], widget=GovTextInput(),
-                      validators=[InputRequired(message=_l("Enter the age of the child or young person"))])
+                      validators=[InputRequired(message=_l("Enter the age of the child or young person")),
+                                  Length(max=10, message=_l("Enter the age as a number, like 7"))])
     quadrant = RadioField(_l("Which part of Essex?"), choices=[SelectChoice(k, v) for k, v in QUADRANTS.items()],
                           validators=[InputRequired(message=_l("Select the part of Essex"))], widget=GovRadioInput(),
                           validate_choice=False)

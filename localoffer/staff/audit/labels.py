@@ -37,6 +37,7 @@ ACTION_LABELS = {
     "problem-report-updated": _l("Problem report updated"),
     "export": _l("Export"),
     "import": _l("Import"),
+    "retention-run": _l("Retention schedule applied"),
     "wall-post-entered": _l("Wall comment entered for a family"),
     "wall-post-moderated": _l("Wall comment moderated"),
     "wall-prompt-changed": _l("Wall prompt changed"),

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from govuk_frontend_wtf.wtforms_widgets import GovSelect, GovSubmitInput
 from wtforms import SelectChoice, SelectField, SubmitField
 
 from ...data.insight import AGE_BANDS, PERIODS, InsightFilters
 from ...vocab import CATEGORIES, QUADRANTS
+from ...widgets import GovSelect, GovSubmitInput
 
 
 def _choices(everything, items) -> list[SelectChoice]:
