@@ -59,6 +59,9 @@ class Config:
     # How long a visitor's shortlist (in the session cookie) is kept between visits.
     PERMANENT_SESSION_LIFETIME = timedelta(days=90)
     SEARCH_PAGE_SIZE = 20
+    # Rendered search pages each worker keeps (localoffer/pagecache.py); 0 turns the cache off.
+    PAGE_CACHE_SIZE = int(os.environ.get("PAGE_CACHE_SIZE", "512"))
+    PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
     SHORTLIST_MAX = 50
     # A listing not reviewed for this many days shows an "may be out of date" warning.
     REVIEW_WARNING_DAYS = 365

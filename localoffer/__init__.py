@@ -16,11 +16,12 @@ def create_app(config_class: type[Config] | None = None, **overrides) -> Flask:
     _register_extensions(app)
     _register_blueprints(app)
 
-    from . import auth, cli, errors, filters, i18n, security
+    from . import auth, cli, errors, filters, i18n, pagecache, security
 
     auth.init_app(app)
     i18n.init_app(app)
     security.init_app(app)
+    pagecache.init_app(app)  # after csrf and security: it wraps their template globals
     errors.init_app(app)
     filters.init_app(app)
     cli.init_app(app)

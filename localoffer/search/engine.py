@@ -14,6 +14,7 @@ import copy
 import logging
 import os
 import threading
+from dataclasses import replace
 
 from whoosh.query import Every
 
@@ -23,7 +24,7 @@ from .snapshot import LRU, Snapshot
 from .store import IndexStore
 from .text import Synonyms
 
-RESULT_CACHE = 256
+RESULT_CACHE = 1024  # answers kept per process (a few KB each)
 
 log = logging.getLogger(__name__)
 
@@ -102,7 +103,10 @@ class SearchEngine:
         cached = self._results.recall(key)
         if cached is None:
             cached = self._results.remember(key, execute(snap, query, synonyms, _place(query)))
-        return copy.deepcopy(cached)  # callers may change what they get; the cache must not
+        # Callers may change what they get; the cache must not change with them.
+        return replace(cached, ids=list(cached.ids), facets={k: dict(v) for k, v in cached.facets.items()},
+                       distances=dict(cached.distances), near_place=copy.copy(cached.near_place),
+                       version=f"{snap.key[0]}:{snap.key[1]}:{self._synonyms_version}")
 
     def healthy(self) -> bool:
         with self._lock:
