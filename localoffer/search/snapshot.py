@@ -23,26 +23,57 @@ from .spelling import Speller
 from .text import NAME_ONLY, Unit, normalize_name, unit_query
 
 UNIT_CACHE = 512  # query units remembered per segment (and per snapshot)
+# ...and at most this much memory each: a unit's scores take 4 bytes per document, so at
+# 50,000 services a common word costs 200 KB and 512 of them would not fit a worker.
+UNIT_CACHE_BYTES = 16 * 2**20
 DISTANCE_CACHE = 64  # places remembered
+DISTANCE_CACHE_BYTES = 8 * 2**20
+NO_VENUE = float("nan")
 
 
 class LRU(OrderedDict):
-    def __init__(self, size: int):
+    """At most `size` entries and, with `weigh`, at most `budget` bytes by its measure."""
+
+    def __init__(self, size: int, budget: int = 0, weigh=None):
         super().__init__()
         self.size = size
+        self.budget, self.weigh, self.weight = budget, weigh, 0
 
     def remember(self, key, value):
+        if self.weigh is not None:
+            if key in self:
+                self.weight -= self.weigh(self[key])
+            self.weight += self.weigh(value)
         self[key] = value
         self.move_to_end(key)
-        while len(self) > self.size:
-            self.popitem(last=False)
+        while len(self) > self.size or (self.weigh is not None and self.weight > self.budget and len(self) > 1):
+            _key, dropped = self.popitem(last=False)
+            if self.weigh is not None:
+                self.weight -= self.weigh(dropped)
         return value
+
+    def clear(self) -> None:
+        super().clear()
+        self.weight = 0
 
     def recall(self, key):
         value = self.get(key)
         if value is not None:
             self.move_to_end(key)
         return value
+
+
+def _unit_bytes(found) -> int:
+    bits, scores = found if isinstance(found, tuple) else (found, None)
+    return 64 + (bits.bit_length() >> 3) + (len(scores) * scores.itemsize if scores is not None else 0)
+
+
+def unit_cache() -> LRU:
+    return LRU(UNIT_CACHE, UNIT_CACHE_BYTES, _unit_bytes)
+
+
+def distance_cache() -> LRU:
+    return LRU(DISTANCE_CACHE, DISTANCE_CACHE_BYTES, lambda miles: len(miles) * miles.itemsize)
 
 
 class SegmentData:
@@ -81,8 +112,8 @@ class SegmentData:
         for quadrant in QUADRANTS:  # a countywide service is in every quadrant
             self.values["quadrant"][quadrant] |= countywide
         self.ages = {age: bits_of(docs, size) for age, docs in ages.items()}
-        self.units = LRU(UNIT_CACHE)
-        self.distances = LRU(DISTANCE_CACHE)
+        self.units = unit_cache()
+        self.distances = distance_cache()
         self.speller: Speller | None = None
 
     def unit(self, unit: Unit, name_only: bool, subsearcher, context) -> tuple[int, array | None]:
@@ -108,16 +139,17 @@ class SegmentData:
             self.units.remember(key, found)
         return found
 
-    def distances_from(self, place: Place) -> dict[int, float]:
+    def distances_from(self, place: Place) -> array:
+        """Miles from the place to each document's nearest venue (NaN: no venue)."""
         from ..reference.gazetteer import distance_miles
 
         key = (place.latitude, place.longitude)
         found = self.distances.recall(key)
         if found is None:
-            found = self.distances.remember(key, {
-                d: min(distance_miles(place.latitude, place.longitude, lat, lon) for lat, lon in points)
-                for d, points in self.venues.items()
-            })
+            found = array("f", [NO_VENUE]) * self.size
+            for d, points in self.venues.items():
+                found[d] = min(distance_miles(place.latitude, place.longitude, lat, lon) for lat, lon in points)
+            self.distances.remember(key, found)
         return found
 
     def spelling(self, segreader) -> Speller:
@@ -199,8 +231,8 @@ class Snapshot:
         self._exact: dict[str, list[int]] = {}
         for docnum in live_docs:
             self._exact.setdefault(keys[docnum], []).append(docnum)
-        self._units = LRU(UNIT_CACHE)
-        self._distances = LRU(DISTANCE_CACHE)
+        self._units = unit_cache()
+        self._distances = distance_cache()
 
     def close(self) -> None:
         self.searcher.close()
@@ -244,16 +276,17 @@ class Snapshot:
             found = self._units.remember((unit.alternatives, True), bits & self.all)
         return found
 
-    def distances(self, place: Place) -> dict[int, float]:
-        """docnum -> miles from the place to the service's nearest venue."""
+    def distances(self, place: Place) -> array:
+        """Miles from the place to each service's nearest venue, by docnum (NaN: no venue).
+        An array, not a dict: 4 bytes a service, which matters at 50,000 services."""
         key = (place.latitude, place.longitude)
         found = self._distances.recall(key)
         if found is None:
-            found, live = {}, Membership(self.all)
-            for data, offset, _sub, _reader in self.parts:
-                for local, miles in data.distances_from(place).items():
-                    if offset + local in live:
-                        found[offset + local] = miles
+            found = array("f")
+            for data, offset, _sub, _reader in self.parts:  # parts are in offset order
+                found += array("f", [NO_VENUE]) * (offset - len(found))
+                found += data.distances_from(place)
+            found += array("f", [NO_VENUE]) * (self.size - len(found))
             self._distances.remember(key, found)
         return found
 
