@@ -9,6 +9,8 @@ import logging
 import re
 from datetime import datetime, timezone
 
+from sqlalchemy import insert
+
 from ..extensions import db
 from ..models import SearchLog
 from ..search.query import SearchQuery, SearchResults
@@ -42,7 +44,7 @@ def record_search(query: SearchQuery, results: SearchResults) -> None:
     """Store one search. A failure here must never break the search itself, so it is swallowed
     (and logged by type only: the message could hold what the family typed)."""
     place = results.near_place
-    row = SearchLog(
+    row = dict(
         created_at=_this_hour(),
         query=scrub_query(query.text),
         needs=",".join(query.needs),
@@ -55,7 +57,8 @@ def record_search(query: SearchQuery, results: SearchResults) -> None:
         result_count=results.total,
     )
     try:
-        db.session.add(row)
+        # A plain INSERT: one row per search, so the ORM's unit of work would only add cost.
+        db.session.execute(insert(SearchLog.__table__).values(row))
         db.session.commit()
     except Exception as error:  # noqa: BLE001 - logging must not take the search down
         db.session.rollback()
