@@ -34,14 +34,15 @@ class SearchUnavailable(RuntimeError):
 
 
 class SearchEngine:
-    def __init__(self, root: str, writer_timeout: float):
+    def __init__(self, root: str, writer_timeout: float, result_cache: int = RESULT_CACHE):
         self.store = IndexStore(root)
         self.writer_timeout = writer_timeout
+        self.result_cache = result_cache
         self._lock = threading.RLock()
         self._snapshot: Snapshot | None = None
         self._index = None
         self._index_name: str | None = None
-        self._results = LRU(RESULT_CACHE)
+        self._results = LRU(self.result_cache)
         self._synonyms: Synonyms | None = None
         self._synonyms_version = 0
         self._segments: dict = {}  # segment id -> SegmentData, kept while the segment is live
@@ -56,7 +57,7 @@ class SearchEngine:
                 # Forked (gunicorn --preload) after opening the index: the open files are
                 # shared with the parent, so start afresh without closing the parent's.
                 self._snapshot, self._index, self._index_name, self._pid = None, None, None, os.getpid()
-                self._segments, self._results = {}, LRU(RESULT_CACHE)
+                self._segments, self._results = {}, LRU(self.result_cache)
             name = self.store.ensure(self.writer_timeout)
             if name != self._index_name:
                 self._index, self._index_name = self.store.open(name), name
