@@ -47,6 +47,11 @@ class Config:
     SEARCH_BACKEND = os.environ.get("SEARCH_BACKEND", "whoosh")
     SEARCH_INDEX_DIR = os.environ.get("SEARCH_INDEX_DIR", str(BASE_DIR / "search_index"))
     REDIS_URL = os.environ.get("REDIS_URL") or None
+    # How many proxies (load balancer, nginx) stand in front of gunicorn and add
+    # X-Forwarded-For/-Proto/-Host. 0 (as `make run`): those headers are ignored, since any
+    # visitor could send them. Set it to exactly the number of proxies: one too many lets a
+    # visitor choose the address rate limits count them under.
+    PROXY_HOPS = int(os.environ.get("PROXY_HOPS", "0"))
     LANGUAGES = ("en", "pl", "ro")
     BABEL_DEFAULT_LOCALE = "en"
     BABEL_DEFAULT_TIMEZONE = "Europe/London"

@@ -11,6 +11,7 @@ def create_app(config_class: type[Config] | None = None, **overrides) -> Flask:
     app = Flask(__name__, instance_relative_config=False)
     app.config.from_object(config_class or config_for_environment())
     app.config.update(overrides)
+    _trust_proxies(app)
 
     _register_templates(app)
     _register_extensions(app)
@@ -26,6 +27,16 @@ def create_app(config_class: type[Config] | None = None, **overrides) -> Flask:
     filters.init_app(app)
     cli.init_app(app)
     return app
+
+
+def _trust_proxies(app: Flask) -> None:
+    """Behind PROXY_HOPS proxies, take the visitor's address, scheme and host from their
+    X-Forwarded-* headers (docs/deployment.md)."""
+    hops = int(app.config.get("PROXY_HOPS") or 0)
+    if hops > 0:
+        from werkzeug.middleware.proxy_fix import ProxyFix
+
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
 
 
 def _register_templates(app: Flask) -> None:
