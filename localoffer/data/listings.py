@@ -1,25 +1,29 @@
-"""What a search result shows about each service, read with plain column queries.
+"""Services read with plain column queries, for search results and for the search index.
 
 A results page shows 20 services. Loading them as ORM objects with every relationship the
-card needs (terms, areas, venues, schedules) took most of a search request; four column
-queries over the 20 ids take a fraction of that and build no ORM objects at all. The rules
-(which quadrants a service serves, which days a schedule runs) are the model's own helpers.
+card needs (terms, areas, venues, schedules) took most of a search request; a few column
+queries over the 20 ids take a fraction of that and build no ORM objects at all. Rebuilding
+the index reads every findable service the same way. The rules (which quadrants a service
+serves, which days a schedule runs, where its venues are) are the model's own helpers, so
+the results are those of the model's properties.
 """
 from __future__ import annotations
 
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from ..extensions import db
-from ..models import Location, Organisation, Schedule, Service, ServiceArea, ServiceAtLocation, TaxonomyTerm
-from ..models.directory import is_findable, quadrants_served, schedule_days, service_taxonomy_term
+from ..models import (LocalOfferAnswer, Location, Organisation, Schedule, Service, ServiceArea, ServiceAtLocation,
+                      TaxonomyTerm)
+from ..models.directory import is_findable, quadrants_served, schedule_days, service_taxonomy_term, venue_points
 from .services import parse_ids
 
-# Taxonomies a result shows (accessibility features are only on the service page).
+# Taxonomies a result or an index entry uses (accessibility features are only on the service page).
 LISTED_TAXONOMIES = ("need", "category", "delivery")
 
 
@@ -53,26 +57,55 @@ class ServiceListing:
         return self.terms.get("delivery", [])
 
 
+@dataclass
+class IndexedService(ServiceListing):
+    """Everything a service's search index entry is made from (search/documents.py)."""
+
+    description: str = ""
+    updated_at: datetime | None = None
+    answer_texts: list[str] = field(default_factory=list)
+    venue_points: list[tuple[float, float]] = field(default_factory=list)
+
+
+_LISTING_COLUMNS = (Service.id, Service.name, Service.summary, Organisation.name.label("organisation_name"),
+                    Service.min_age, Service.max_age, Service.is_free, Service.status, Service.is_countywide)
+_CHECK_COLUMNS = (Service.is_published, Service.visible_from, Service.visible_to)
+
+
 def listings_by_ids(ids: Iterable[str | uuid.UUID]) -> list[ServiceListing]:
     """Findable services in the order given, as result listings. Ids that are not findable
     (any more) are dropped, so a service hidden since the index was written never shows."""
     wanted = parse_ids(ids)
+    found = _read(db.session, ServiceListing, wanted, ())
+    return [found[i] for i in wanted if i in found]
+
+
+def indexed_services(session: Session, ids: list[uuid.UUID]) -> list[IndexedService]:
+    """Findable services among `ids` (in that order), with what their index entries need."""
+    found = _read(session, IndexedService, ids, (Service.description, Service.updated_at))
+    if found:
+        keys = list(found)
+        for service_id, answer in session.execute(
+                select(LocalOfferAnswer.service_id, LocalOfferAnswer.answer)
+                .where(LocalOfferAnswer.service_id.in_(keys))
+                .order_by(LocalOfferAnswer.position)):  # as Service.local_offer_answers
+            found[service_id].answer_texts.append(answer)
+    return [found[i] for i in ids if i in found]
+
+
+def _read(session: Session, kind: type[ServiceListing], wanted: list[uuid.UUID], extra: tuple) -> dict:
     if not wanted:
-        return []
-    session = db.session
+        return {}
     # Findability is checked on the rows read by id: with the rule in the WHERE clause SQLite
-    # may walk the is_published index (most of the table) instead of the 20 primary keys.
-    rows = session.execute(
-        select(Service.id, Service.name, Service.summary, Organisation.name.label("organisation_name"),
-               Service.min_age, Service.max_age, Service.is_free, Service.status, Service.is_countywide,
-               Service.is_published, Service.visible_from, Service.visible_to)
-        .outerjoin(Organisation, Organisation.id == Service.organisation_id)
-        .where(Service.id.in_(wanted)))
-    today = date.today()
-    found = {row.id: ServiceListing(*row[:9]) for row in rows
+    # may walk the is_published index (most of the table) instead of the primary keys.
+    rows = session.execute(select(*_LISTING_COLUMNS, *extra, *_CHECK_COLUMNS)
+                           .outerjoin(Organisation, Organisation.id == Service.organisation_id)
+                           .where(Service.id.in_(wanted)))
+    today, names = date.today(), [c.key for c in (*_LISTING_COLUMNS, *extra)]
+    found = {row.id: kind(**{name: row._mapping[name] for name in names}) for row in rows
              if is_findable(row.is_published, row.status, row.visible_from, row.visible_to, today)}
     if not found:
-        return []
+        return found
     keys = list(found)
 
     stt = service_taxonomy_term
@@ -83,14 +116,16 @@ def listings_by_ids(ids: Iterable[str | uuid.UUID]) -> list[ServiceListing]:
         found[service_id].terms.setdefault(taxonomy, []).append(code)
 
     quadrants: dict[uuid.UUID, list[str | None]] = {key: [] for key in keys}
-    local = [key for key in keys if not found[key].is_countywide]
-    if local:
-        areas = select(ServiceArea.service_id, ServiceArea.quadrant).where(ServiceArea.service_id.in_(local))
-        venues = (select(ServiceAtLocation.service_id, Location.quadrant)
-                  .join(Location, Location.id == ServiceAtLocation.location_id)
-                  .where(ServiceAtLocation.service_id.in_(local)))
-        for service_id, quadrant in session.execute(areas.union_all(venues)):
-            quadrants[service_id].append(quadrant)
+    points: dict[uuid.UUID, list] = {key: [] for key in keys}
+    for service_id, quadrant in session.execute(
+            select(ServiceArea.service_id, ServiceArea.quadrant).where(ServiceArea.service_id.in_(keys))):
+        quadrants[service_id].append(quadrant)
+    for service_id, quadrant, latitude, longitude in session.execute(
+            select(ServiceAtLocation.service_id, Location.quadrant, Location.latitude, Location.longitude)
+            .join(Location, Location.id == ServiceAtLocation.location_id)
+            .where(ServiceAtLocation.service_id.in_(keys))):
+        quadrants[service_id].append(quadrant)
+        points[service_id].append((latitude, longitude))
 
     days: dict[uuid.UUID, set[str]] = {key: set() for key in keys}
     for service_id, freq, byday, dtstart in session.execute(
@@ -98,9 +133,11 @@ def listings_by_ids(ids: Iterable[str | uuid.UUID]) -> list[ServiceListing]:
             .where(Schedule.service_id.in_(keys))):
         days[service_id].update(schedule_days(freq, byday, dtstart))
 
-    for key, listing in found.items():
-        for codes in listing.terms.values():
+    for key, service in found.items():
+        for codes in service.terms.values():
             codes.sort()
-        listing.quadrants = quadrants_served(listing.is_countywide, quadrants[key])
-        listing.days = sorted(days[key])
-    return [found[i] for i in wanted if i in found]
+        service.quadrants = quadrants_served(service.is_countywide, quadrants[key])
+        service.days = sorted(days[key])
+        if isinstance(service, IndexedService):
+            service.venue_points = venue_points(points[key])
+    return found

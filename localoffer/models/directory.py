@@ -43,6 +43,10 @@ def quadrants_served(is_countywide: bool, quadrants) -> list[str]:
     return sorted({q for q in quadrants if q})
 
 
+def venue_points(points) -> list[tuple[float, float]]:
+    return sorted({(lat, lon) for lat, lon in points if lat is not None and lon is not None})
+
+
 def schedule_days(freq: str | None, byday: str, dtstart: date | None) -> list[str]:
     """The day slugs one schedule row runs on: a weekly pattern's days, or a dated session's."""
     if freq == "WEEKLY":
@@ -150,6 +154,20 @@ class Service(UuidPk, Timestamps, db.Model):
     @property
     def accessibility(self) -> list[str]:
         return self.terms("accessibility")
+
+    @property
+    def organisation_name(self) -> str:
+        return self.organisation.name if self.organisation else ""
+
+    @property
+    def answer_texts(self) -> list[str]:
+        return [a.answer for a in self.local_offer_answers]
+
+    @property
+    def venue_points(self) -> list[tuple[float, float]]:
+        """(latitude, longitude) of each venue that has them, for distances from a place."""
+        return venue_points((sal.location.latitude, sal.location.longitude)
+                            for sal in self.locations if sal.location is not None)
 
     @property
     def quadrants(self) -> list[str]:

@@ -14,9 +14,10 @@ from __future__ import annotations
 import uuid
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, lazyload
+from sqlalchemy.orm import Session
 from whoosh.writing import SegmentWriter
 
+from ..data.listings import indexed_services
 from ..data.services import findable_clause
 from ..extensions import db
 from ..models import Service
@@ -24,17 +25,28 @@ from ..workers import available_cores, fork_map, split
 from .documents import service_document
 from .store import IndexStore
 
-# The index never reads these, so loading a service for it skips their queries.
-NOT_INDEXED = (lazyload(Service.contacts), lazyload(Service.cost_options), lazyload(Service.languages))
 PARALLEL_FROM = 2000  # findable services; fewer are quicker to index than to start processes
 READ_BATCH = 500  # services read from the database at a time
-# Whoosh sorts postings in memory up to this size per writer before spilling to temp files.
+# Whoosh sorts postings in memory up to this size per writer (so per process) before spilling
+# to temporary files that it must read back and merge.
 WRITER_MEMORY_MB = 256
+# Segments as separate files, not one "compound" file per segment: Whoosh maps a compound file
+# into memory and then copies each part it opens, so every worker held the index twice over
+# (about 150 MB at 50,000 services). Separate files are read through the OS page cache,
+# which all workers share.
+COMPOUND = False
 
 
 def findable_ids() -> list[uuid.UUID]:
     with Session(db.engine) as session:
         return list(session.scalars(select(Service.id).where(findable_clause()).order_by(Service.id)))
+
+
+def documents(session: Session, ids: list[uuid.UUID]):
+    """The index documents of the findable services among `ids`, read in batches."""
+    for start in range(0, len(ids), READ_BATCH):
+        for service in indexed_services(session, ids[start:start + READ_BATCH]):
+            yield service_document(service)
 
 
 def build_index(store: IndexStore, name: str, processes: int | None = None) -> int:
@@ -43,8 +55,7 @@ def build_index(store: IndexStore, name: str, processes: int | None = None) -> i
     if processes is None:
         processes = available_cores() if len(ids) >= PARALLEL_FROM else 1
     parts = split(ids, max(1, processes)) if ids else []
-    memory = max(64, WRITER_MEMORY_MB // max(1, len(parts)))
-    written = fork_map(_write_segment, [(str(store.root), name, part, memory) for part in parts],
+    written = fork_map(_write_segment, [(str(store.root), name, part) for part in parts],
                        processes)
     segments = [segment for segment, _count in written if segment is not None]
     writer = store.open(name).writer()
@@ -56,21 +67,16 @@ def build_index(store: IndexStore, name: str, processes: int | None = None) -> i
 
 def _write_segment(task) -> tuple[object | None, int]:
     """In a worker: index one part of the services as one new segment of the index."""
-    root, name, ids, memory = task
+    root, name, ids = task
     index = IndexStore(root).open(name)
     # No lock: the parent holds the index's write lock and commits what the parts write.
-    writer = SegmentWriter(index, _lk=False, limitmb=memory)
+    writer = SegmentWriter(index, _lk=False, limitmb=WRITER_MEMORY_MB, compound=COMPOUND)
     count = 0
     try:
         with Session(db.engine) as session:
-            for start in range(0, len(ids), READ_BATCH):
-                batch = ids[start:start + READ_BATCH]
-                services = session.scalars(select(Service).where(Service.id.in_(batch), findable_clause())
-                                           .options(*NOT_INDEXED))
-                for service in services:
-                    writer.add_document(**service_document(service))
-                    count += 1
-                session.expunge_all()
+            for document in documents(session, ids):
+                writer.add_document(**document)
+                count += 1
     except BaseException:
         writer.cancel()
         raise

@@ -14,6 +14,7 @@ import copy
 import logging
 import os
 import threading
+import weakref
 from dataclasses import replace
 
 from whoosh.query import Every
@@ -39,7 +40,11 @@ class SearchEngine:
         self.writer_timeout = writer_timeout
         self.result_cache = result_cache
         self._lock = threading.RLock()
-        self._snapshot: Snapshot | None = None
+        # The open snapshot, in a list the finalizer below can close without keeping the
+        # engine alive: its segment files stay open while it is in use, and an app that is
+        # dropped (tests make hundreds) closes them rather than leaving them to the GC.
+        self._open: list[Snapshot | None] = [None]
+        weakref.finalize(self, _close_quietly, self._open)
         self._index = None
         self._index_name: str | None = None
         self._results = LRU(self.result_cache)
@@ -47,6 +52,14 @@ class SearchEngine:
         self._synonyms_version = 0
         self._segments: dict = {}  # segment id -> SegmentData, kept while the segment is live
         self._pid = os.getpid()
+
+    @property
+    def _snapshot(self) -> Snapshot | None:
+        return self._open[0]
+
+    @_snapshot.setter
+    def _snapshot(self, snapshot: Snapshot | None) -> None:
+        self._open[0] = snapshot
 
     # -- reading -----------------------------------------------------------------------
 
@@ -129,6 +142,15 @@ class SearchEngine:
             self._snapshot, self._index, self._index_name = None, None, None
             self._segments.clear()
             self._results.clear()
+
+
+def _close_quietly(held: list) -> None:
+    snapshot, held[0] = held[0], None
+    if snapshot is not None:
+        try:
+            snapshot.close()
+        except Exception:  # noqa: BLE001 - closing files of an engine nobody uses any more
+            pass
 
 
 def _place(query: SearchQuery) -> Place | None:

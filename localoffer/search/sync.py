@@ -21,14 +21,13 @@ from dataclasses import dataclass, field
 
 from flask import current_app, g, has_app_context
 from sqlalchemy import delete, event, func, insert, inspect, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, lazyload
 
-from ..data.services import iter_findable_services
 from ..extensions import db
 from ..models import (Contact, CostOption, IndexOutbox, Language, LocalOfferAnswer, Location, Organisation,
                       Schedule, Service, ServiceArea, ServiceAtLocation)
 from ..models.base import utcnow
-from .build import NOT_INDEXED, build_index
+from .build import COMPOUND, build_index, documents, findable_ids
 from .documents import service_document
 from .store import IndexBusy, IndexStore
 
@@ -38,6 +37,8 @@ EXTENSION = "localoffer.search"
 # Rows carrying a service_id: a change to any of them changes that service's entry.
 CHILDREN = (ServiceArea, ServiceAtLocation, Contact, Schedule, CostOption, Language, LocalOfferAnswer)
 BATCH = 500  # services per index commit when draining a bulk load
+# The index never reads these, so loading a service for it skips their queries.
+NOT_INDEXED = (lazyload(Service.contacts), lazyload(Service.cost_options), lazyload(Service.languages))
 REBUILD_LOCK_TIMEOUT = 120.0  # a rebuild waits for a running sync (seconds at most)
 
 _DELETED = "localoffer.search.deleted"  # session.info: services touched by deletes in this flush
@@ -202,7 +203,8 @@ def _apply_outbox(store: IndexStore, timeout: float) -> int:
         # An index written by an older release may lack a newer field: keep it in step with
         # what it has (`search check` reports it as out of date until the next rebuild).
         known = set(index.schema.names())
-        with index.writer(timeout=timeout) as writer:  # an error cancels, keeping the rows
+        # an error cancels, keeping the rows
+        with index.writer(timeout=timeout, compound=COMPOUND) as writer:
             for service_id, document in entries:
                 if document is None:
                     writer.delete_by_term("id", service_id)
@@ -261,11 +263,6 @@ def _delete_outbox_rows(ids: list[int]) -> None:
         s.commit()
 
 
-def findable_services(batch: int = 1000):
-    """Every findable service, loaded in batches with what its index entry needs."""
-    yield from iter_findable_services(batch, NOT_INDEXED)
-
-
 @dataclass
 class Drift:
     """Differences between the index and the database (findable services only)."""
@@ -285,7 +282,8 @@ class Drift:
 def drift(index_fingerprints: dict[str, str]) -> Drift:
     """Compare what the index holds with what it would hold if written now: any change the
     outbox missed (a venue moved by hand, a schedule edited in SQL) shows as out of date."""
-    database = {str(service.id): service_document(service)["fingerprint"] for service in findable_services()}
+    with Session(db.engine) as session:
+        database = {document["id"]: document["fingerprint"] for document in documents(session, findable_ids())}
     return Drift(
         missing=sorted(database.keys() - index_fingerprints.keys()),
         stale=sorted(i for i in database.keys() & index_fingerprints.keys()

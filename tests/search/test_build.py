@@ -41,6 +41,34 @@ def test_a_parallel_rebuild_holds_exactly_what_a_serial_one_does(app, engine):
     assert index_drift().is_clean
 
 
+def test_entries_read_by_columns_equal_those_read_through_the_orm(app):
+    from datetime import date
+
+    from sqlalchemy import select
+    from sqlalchemy.orm import Session
+
+    from localoffer.data.listings import indexed_services
+    from localoffer.models import LocalOfferAnswer, Schedule, Service
+    from localoffer.search.documents import service_document
+    from localoffer.search.sync import NOT_INDEXED
+
+    _some_services()
+    venue = make_service("Town hall club", town="Chelmsford", quadrants=("mid",), latitude=51.73, longitude=0.47,
+                         days=("mon", "wed"), commit=False)
+    venue.local_offer_answers = [LocalOfferAnswer(question="support", answer="Quiet room", position=1),
+                                 LocalOfferAnswer(question="access", answer="Step-free", position=0)]
+    venue.schedules.append(Schedule(freq=None, dtstart=date(2026, 12, 12)))
+    make_service("Online advice line", countywide=True, delivery=("online", "telephone"), min_age=16, max_age=25,
+                 commit=False)
+    db.session.commit()
+    ids = list(db.session.scalars(select(Service.id).order_by(Service.id)))
+    with Session(db.engine) as session:
+        by_orm = [service_document(s) for s in session.scalars(
+            select(Service).where(Service.id.in_(ids)).order_by(Service.id).options(*NOT_INDEXED))]
+        by_columns = [service_document(s) for s in indexed_services(session, ids)]
+    assert by_columns == by_orm
+
+
 def test_a_bulk_load_is_indexed_by_one_rebuild(app, engine, monkeypatch):
     make_service("Already here")
     before = engine.store.current_name()
