@@ -82,24 +82,30 @@ class SegmentData:
     def __init__(self, segreader):
         self.size = size = segreader.doc_count_all()
         self.ids: list[str | None] = [None] * size
-        self.names: list[str] = [""] * size
-        self.fingerprints: list[str] = [""] * size
-        self.keys: list[str] = [""] * size
-        self.venues: dict[int, list[tuple[float, float]]] = {}
+        # Name order (for "Name (A to Z)" and ties) as one string per document, so a new
+        # generation sorts with C string comparisons: key, then name, then id.
+        self.sort_keys: list[str] = [""] * size
+        self.exact: dict[str, list[int]] = {}  # normalised name -> documents with it
+        # Venues as flat columns (a document with several venues appears several times):
+        # a tenth of the memory of a dict of lists of tuples.
+        self.venue_docs, self.venue_lats, self.venue_lons = array("l"), array("d"), array("d")
         present = []
         ages: dict[int, list[int]] = {age: [] for age in range(AGE_MIN, AGE_MAX + 1)}
         for docnum, fields in segreader.iter_docs():
             present.append(docnum)
             self.ids[docnum] = fields["id"]
-            self.names[docnum] = fields.get("name", "")
-            self.keys[docnum] = fields.get("name_key", "")
-            self.fingerprints[docnum] = fields.get("fingerprint", "")
-            if fields.get("venues"):
-                self.venues[docnum] = [tuple(p) for p in fields["venues"]]
+            key = fields.get("name_key", "")
+            self.sort_keys[docnum] = f"{key}\x00{fields.get('name', '')}\x00{fields['id']}"
+            self.exact.setdefault(key, []).append(docnum)
+            for latitude, longitude in fields.get("venues") or ():
+                self.venue_docs.append(docnum)
+                self.venue_lats.append(latitude)
+                self.venue_lons.append(longitude)
             low, high = fields.get("ages", (AGE_MIN, AGE_MAX))
             for age in range(max(low, AGE_MIN), min(high, AGE_MAX) + 1):
                 ages[age].append(docnum)
         self.present = bits_of(present, size)
+        self.with_venue = bits_of(self.venue_docs, size)
 
         def term_bits(field: str, value: str) -> int:
             try:
@@ -147,8 +153,10 @@ class SegmentData:
         found = self.distances.recall(key)
         if found is None:
             found = array("f", [NO_VENUE]) * self.size
-            for d, points in self.venues.items():
-                found[d] = min(distance_miles(place.latitude, place.longitude, lat, lon) for lat, lon in points)
+            for d, lat, lon in zip(self.venue_docs, self.venue_lats, self.venue_lons):
+                miles = distance_miles(place.latitude, place.longitude, lat, lon)
+                if not miles >= found[d]:  # also true while found[d] is NaN
+                    found[d] = miles
             self.distances.remember(key, found)
         return found
 
@@ -194,8 +202,7 @@ class Snapshot:
         self.segment_ids = {part[3].segment().segment_id() for part in self.parts}
 
         self.ids: list[str | None] = [None] * size
-        keys: list[str] = [""] * size
-        names: list[str] = [""] * size
+        sort_keys: list[str] = [""] * size
         self.all = 0
         self.groups = {group: dict.fromkeys(vocab, 0) for group, vocab in FACET_VOCAB.items()}
         self.ages = dict.fromkeys(range(AGE_MIN, AGE_MAX + 1), 0)
@@ -207,14 +214,13 @@ class Snapshot:
                 live &= ~bits_of(deleted, data.size)
             self.all |= live << offset
             self.ids[offset:offset + data.size] = data.ids
-            keys[offset:offset + data.size] = data.keys
-            names[offset:offset + data.size] = data.names
+            sort_keys[offset:offset + data.size] = data.sort_keys
             for group, values in data.values.items():
                 for value, bits in values.items():
                     self.groups[group][value] |= bits << offset
             for age, bits in data.ages.items():
                 self.ages[age] |= bits << offset
-            self.with_venue |= bits_of(data.venues, data.size) << offset
+            self.with_venue |= data.with_venue << offset
         for values in self.groups.values():
             for value in values:
                 values[value] &= self.all
@@ -223,14 +229,10 @@ class Snapshot:
         self.with_venue &= self.all
         self.count = self.all.bit_count()
 
-        live_docs = members(self.all)
-        self.name_order = sorted(live_docs, key=lambda d: (keys[d], names[d], self.ids[d]))
+        self.name_order = sorted(members(self.all), key=sort_keys.__getitem__)
         self.name_rank = array("l", bytes(8 * max(size, 1)))
         for rank, docnum in enumerate(self.name_order):
             self.name_rank[docnum] = rank
-        self._exact: dict[str, list[int]] = {}
-        for docnum in live_docs:
-            self._exact.setdefault(keys[docnum], []).append(docnum)
         self._units = unit_cache()
         self._distances = distance_cache()
 
@@ -239,17 +241,21 @@ class Snapshot:
 
     @property
     def fingerprints(self) -> dict[str, str]:
-        """id -> content fingerprint of every live document, for `search check`."""
+        """id -> content fingerprint of every live document, for `search check` (read from
+        the index when asked: searching never needs them)."""
         out, live = {}, Membership(self.all)
-        for data, offset, _sub, _reader in self.parts:
-            for local, service_id in enumerate(data.ids):
-                if service_id is not None and offset + local in live:
-                    out[service_id] = data.fingerprints[local]
+        for _data, offset, _sub, segreader in self.parts:
+            for local, fields in segreader.iter_docs():
+                if offset + local in live:
+                    out[fields["id"]] = fields.get("fingerprint", "")
         return out
 
     def exact_name(self, text: str) -> int:
         """Services whose name is exactly this text (case and punctuation aside)."""
-        return bits_of(self._exact.get(normalize_name(text), ()), self.size)
+        key, bits = normalize_name(text), 0
+        for data, offset, _sub, _reader in self.parts:
+            bits |= bits_of(data.exact.get(key, ()), data.size) << offset
+        return bits & self.all
 
     def unit(self, unit: Unit) -> tuple[int, array]:
         """(services matching one query unit, by any synonym in any field; their scores)."""
