@@ -61,7 +61,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="database to load and serve from (default: a SQLite file in bench/data/)")
     parser.add_argument("--queries", type=int, default=300, help="size of the fixed query set")
     parser.add_argument("--duration", type=float, default=10, help="seconds per load-test run")
-    parser.add_argument("--warmup", type=float, default=None, help="seconds of load before the search run")
+    parser.add_argument("--warmup", type=float, default=5,
+                        help="seconds per warm-up run; warm-up repeats until throughput stops rising")
     parser.add_argument("--edits", type=int, default=10, help="edits timed from commit to searchable")
     parser.add_argument("--port", type=int, default=int(os.environ.get("BENCH_PORT", "5070")))
     parser.add_argument("--quiet-wait", type=float, default=120,
@@ -80,9 +81,8 @@ def main(argv: list[str] | None = None) -> int:
     result["rebuild"] = dataset.rebuild(data, log)
     result["latency"] = latency.measure(data, args.queries, log)
     if not args.no_load_test:
-        warmup = args.warmup if args.warmup is not None else max(6.0, args.services / 1000)
         result["throughput"] = throughput.measure(
-            data, args.queries, args.duration, warmup, args.port, log, with_uncached=not args.quick,
+            data, args.queries, args.duration, args.warmup, args.port, log, with_uncached=not args.quick,
             quiet_wait=args.quiet_wait, while_running=lambda url: freshness.measure(data, url, args.edits, log))
     result["environment"]["load_end"] = [round(v, 2) for v in load_average()]
 

@@ -129,13 +129,27 @@ def run_wrk(server: Server, script: Path, seconds: float) -> tuple[dict, dict]:
     return parse_wrk(output), shares
 
 
+def _warm_up(server: Server, script: Path, step: float, log, limit: float = 180) -> None:
+    """Load the server in `step`-second runs until its throughput stops rising (each worker
+    has then filled its caches with every page in the cycle: with several workers, a page
+    must come round many times before every worker has served it once)."""
+    previous, spent = 0.0, 0.0
+    while spent < limit:
+        rate = run_wrk(server, script, step)[0]["requests_per_s"]
+        spent += step
+        if rate < previous * 1.05:
+            break
+        previous = rate
+    log(f"  (warmed up for {spent:.0f} s)")
+
+
 def scenario(server: Server, script: Path, seconds: float, warmup: float, log, label: str,
              quiet_wait: float) -> dict:
     best = None
     for attempt in range(1, TRIES + 1):
+        if warmup and attempt == 1:
+            _warm_up(server, script, warmup, log)
         quiet = wait_for_quiet(max_wait=quiet_wait)
-        if warmup:
-            run_wrk(server, script, warmup)
         result, shares = run_wrk(server, script, seconds)
         result.update(cpu_share=shares, attempt=attempt, quiet_before=quiet)
         log(f"  {label}: {result['requests_per_s']:.0f} req/s, p99 {result.get('p99_ms', 0):.1f} ms "

@@ -127,7 +127,7 @@ def page_key(kind: str, version: str | None, personal: bool = False) -> tuple | 
     from .search.sync import pending_marker
 
     return (kind, version, pending_marker(), date.today().isoformat(), str(get_locale() or ""),
-            request.url_root, request.path, request.query_string)
+            request.scheme, request.host, request.script_root, request.path, request.query_string)
 
 
 def _is_personal() -> bool:

@@ -16,6 +16,8 @@ from ..models import SearchLog
 from ..search.query import SearchQuery, SearchResults
 
 log = logging.getLogger(__name__)
+# A plain INSERT, built once: one row per search, so the ORM's unit of work would only add cost.
+_INSERT = insert(SearchLog.__table__)
 
 
 # Things families sometimes type that identify someone: emails, web addresses, phone numbers
@@ -57,8 +59,7 @@ def record_search(query: SearchQuery, results: SearchResults) -> None:
         result_count=results.total,
     )
     try:
-        # A plain INSERT: one row per search, so the ORM's unit of work would only add cost.
-        db.session.execute(insert(SearchLog.__table__).values(row))
+        db.session.execute(_INSERT, row)
         db.session.commit()
     except Exception as error:  # noqa: BLE001 - logging must not take the search down
         db.session.rollback()

@@ -162,8 +162,11 @@ def pending_marker() -> tuple[int, int]:
     """(how many, highest id) of the changes committed but not yet in the index. Anything
     cached from search results keys on it too: while the index lags behind a save, the key
     differs, so the page is built afresh from the database."""
-    count, highest = db.session.execute(select(func.count(), func.max(IndexOutbox.id))).one()
+    count, highest = db.session.execute(_PENDING_MARKER).one()
     return int(count or 0), int(highest or 0)
+
+
+_PENDING_MARKER = select(func.count(), func.max(IndexOutbox.id))  # built once: asked on every search page
 
 
 def drain(store: IndexStore, timeout: float, when_busy: str = "wait-for-next") -> int:
