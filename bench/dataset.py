@@ -16,6 +16,8 @@ from pathlib import Path
 
 from config import DevelopmentConfig
 
+from .system import CLOCK_TICKS, cpu_jiffies, wait_for_quiet
+
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "bench" / "data"
 SECRET_KEY = "benchmark-secret-key-not-for-production-use-0123456789"  # 32+ characters
@@ -101,7 +103,7 @@ def _findable() -> int:
     return db.session.scalar(select(func.count()).select_from(Service).where(findable_clause())) or 0
 
 
-def rebuild(data: Dataset, log) -> dict:
+def rebuild(data: Dataset, log, quiet_wait: float = 120) -> dict:
     """Time `flask search rebuild` (what a council runs after a bulk import or an upgrade)."""
     log("rebuilding the search index ...")
     app = data.app()
@@ -109,13 +111,20 @@ def rebuild(data: Dataset, log) -> dict:
         from localoffer.search import rebuild_index
         from localoffer.workers import available_cores
 
+        quiet = wait_for_quiet(max_wait=quiet_wait)
+        busy0, total0 = cpu_jiffies()
         started_cpu = os.times()
         count, seconds = rebuild_index()
         ended_cpu = os.times()
+        busy1, total1 = cpu_jiffies()
     cpu = (ended_cpu.user - started_cpu.user + ended_cpu.system - started_cpu.system
            + ended_cpu.children_user - started_cpu.children_user
            + ended_cpu.children_system - started_cpu.children_system)
+    other = max(0.0, (busy1 - busy0) - cpu * CLOCK_TICKS) / max(1, total1 - total0)
+    log(f"  {count:,} services in {seconds:.1f} s (other processes {other:.0%} of the CPU, "
+        f"load average {quiet['load_average'][0]})")
     live = data.index_dir / "current"  # the Whoosh index folder (none for other backends)
     size = sum(f.stat().st_size for f in live.resolve().rglob("*") if f.is_file()) if live.exists() else 0
     return {"services": count, "seconds": round(seconds, 1), "cores": available_cores(),
-            "cpu_seconds": round(cpu, 1), "index_mb": round(size / 2**20, 1)}
+            "cpu_seconds": round(cpu, 1), "index_mb": round(size / 2**20, 1),
+            "cpu_share_other": round(other, 3), "quiet_before": quiet}

@@ -33,8 +33,9 @@ def rows(result: dict) -> list[Row]:
     build = result.get("rebuild")
     if build:
         ok = build["seconds"] <= 60 if at_50k else None
+        busy = " (busy machine)" if build.get("cpu_share_other", 0) >= 0.08 else ""
         out.append(Row("`search rebuild`", f"{build['seconds']:.1f} s on {build['cores']} cores "
-                       f"({build['cpu_seconds']:.0f} s CPU, index {build['index_mb']:.0f} MB)",
+                       f"({build['cpu_seconds']:.0f} s CPU, index {build['index_mb']:.0f} MB){busy}",
                        "≤ 60 s at 50,000", _verdict(ok)))
     lat = result.get("latency", {})
     json_new = lat.get("json_new_search")

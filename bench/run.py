@@ -78,7 +78,7 @@ def main(argv: list[str] | None = None) -> int:
     data = dataset.prepare(args.services, args.backend, args.database_url, args.fresh, log)
     result.update(services=data.counts["services"], findable=data.counts["findable"],
                   load_s=data.timings.get("load_s"), load_reused=data.timings.get("load_reused"))
-    result["rebuild"] = dataset.rebuild(data, log)
+    result["rebuild"] = dataset.rebuild(data, log, args.quiet_wait)
     result["latency"] = latency.measure(data, args.queries, log)
     if not args.no_load_test:
         result["throughput"] = throughput.measure(
