@@ -83,8 +83,9 @@ def search_json_view():
     if hit is not None:
         return hit
 
-    def render() -> str:
-        return current_app.json.dumps(search_json(results, listings_by_ids(results.ids), errors)) + "\n"
+    def render() -> str:  # exactly what jsonify writes
+        return current_app.json.response(search_json(results, listings_by_ids(results.ids), errors)).get_data(
+            as_text=True)
 
     if key:
         return pagecache.store_response(key, render, "application/json")
