@@ -13,7 +13,7 @@ PYTEST_WORKERS ?= 2
 help:
 	@echo "make run    - install, migrate, load demo data, index and serve on http://127.0.0.1:$(PORT)"
 	@echo "make test   - install test tools and run the whole test suite"
-	@echo "make bench  - search latency benchmark (see bench/README.md)"
+	@echo "make bench  - benchmarks, every figure next to its target (N=5000; see bench/README.md)"
 	@echo "make audit  - known vulnerabilities in the pinned Python and npm dependencies"
 
 $(VENV)/.installed: requirements.txt
@@ -75,8 +75,12 @@ test: $(VENV)/.test-installed assets translations
 audit:
 	python3 .ci/audit.py
 
-bench: $(VENV)/.test-installed
-	$(PY) bench/search_latency.py
+# make bench [N=50000] [BENCH_BACKEND=postgres BENCH_DATABASE_URL=postgresql://...] [BENCH_ARGS=--quick]
+N ?= 5000
+BENCH_BACKEND ?= whoosh
+bench: $(VENV)/.installed translations
+	$(PY) -m bench.run --services $(N) --backend $(BENCH_BACKEND) \
+		$(if $(BENCH_DATABASE_URL),--database-url $(BENCH_DATABASE_URL)) $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) node_modules localoffer/static/css localoffer/static/govuk

@@ -49,6 +49,11 @@ class Config:
     SEARCH_BACKEND = os.environ.get("SEARCH_BACKEND", "whoosh")
     SEARCH_INDEX_DIR = os.environ.get("SEARCH_INDEX_DIR", str(BASE_DIR / "search_index"))
     REDIS_URL = os.environ.get("REDIS_URL") or None
+    # How many proxies (load balancer, nginx) stand in front of gunicorn and add
+    # X-Forwarded-For/-Proto/-Host. 0 (as `make run`): those headers are ignored, since any
+    # visitor could send them. Set it to exactly the number of proxies: one too many lets a
+    # visitor choose the address rate limits count them under.
+    PROXY_HOPS = int(os.environ.get("PROXY_HOPS", "0"))
     LANGUAGES = ("en", "pl", "ro")
     BABEL_DEFAULT_LOCALE = "en"
     BABEL_DEFAULT_TIMEZONE = "Europe/London"
@@ -61,6 +66,9 @@ class Config:
     # How long a visitor's shortlist (in the session cookie) is kept between visits.
     PERMANENT_SESSION_LIFETIME = timedelta(days=90)
     SEARCH_PAGE_SIZE = 20
+    # Rendered search pages each worker keeps (localoffer/pagecache.py); 0 turns the cache off.
+    PAGE_CACHE_SIZE = int(os.environ.get("PAGE_CACHE_SIZE", "512"))
+    PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
     SHORTLIST_MAX = 50
     # A listing not reviewed for this many days shows an "may be out of date" warning.
     REVIEW_WARNING_DAYS = 365
@@ -137,9 +145,6 @@ class Config:
         "listing-check": (30, 3600),
         "shortlist": (300, 3600),
     }
-    # Behind a TLS-terminating proxy: how many proxies set X-Forwarded-For/-Proto (0: none; the
-    # client address then comes from the connection). Never more than really exist.
-    PROXY_HOPS = int(os.environ.get("PROXY_HOPS", "0"))
     STRICT_TRANSPORT_SECURITY = False
     # Retention schedule (localoffer/data/retention.py, README "Data protection"), in days.
     SURVEY_DRAFT_MAX_DAYS = int(os.environ.get("SURVEY_DRAFT_MAX_DAYS", "2"))

@@ -16,12 +16,13 @@ def create_app(config_class: type[Config] | None = None, **overrides) -> Flask:
     _register_extensions(app)
     _register_blueprints(app)
 
-    from . import applog, auth, cli, errors, filters, i18n, refusals, security, sqlite
+    from . import applog, auth, cli, errors, filters, i18n, pagecache, refusals, security, sqlite
 
     applog.init_app(app)
     auth.init_app(app)
     i18n.init_app(app)
     security.init_app(app)
+    pagecache.init_app(app)  # after csrf and security: it wraps their template globals
     errors.init_app(app)
     refusals.init_app(app)
     filters.init_app(app)

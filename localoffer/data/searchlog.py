@@ -16,6 +16,8 @@ from ..search.query import SearchQuery, SearchResults
 from ..sqlite import apart
 
 log = logging.getLogger(__name__)
+# A plain INSERT, built once: one row per search, so the ORM's unit of work would only add cost.
+_INSERT = insert(SearchLog.__table__)
 
 
 # Things families sometimes type that identify someone: emails, web addresses, phone numbers
@@ -58,6 +60,6 @@ def record_search(query: SearchQuery, results: SearchResults) -> None:
     )
     try:
         # Apart from the page's transaction: a GET reads on a snapshot that cannot take a write.
-        apart(lambda connection: connection.execute(insert(SearchLog), [row]))
+        apart(lambda connection: connection.execute(_INSERT, [row]))
     except Exception as error:  # noqa: BLE001 - logging must not take the search down
         log.warning("Could not record a search: %s", type(error).__name__)

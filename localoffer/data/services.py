@@ -6,7 +6,6 @@ from collections.abc import Iterable, Iterator
 from datetime import date
 
 from sqlalchemy import select
-from sqlalchemy.orm import raiseload
 
 from ..extensions import db
 from ..models import Service
@@ -14,7 +13,7 @@ from ..models.base import parse_uuid
 from ..vocab import FINDABLE_STATUSES
 
 
-def _parse_ids(ids: Iterable[str | uuid.UUID]) -> list[uuid.UUID]:
+def parse_ids(ids: Iterable[str | uuid.UUID]) -> list[uuid.UUID]:
     return [parsed for parsed in map(parse_uuid, ids) if parsed is not None]
 
 
@@ -28,7 +27,7 @@ def findable_clause(today: date | None = None):
 
 def get_findable_service(service_id: str) -> Service | None:
     """A service a family may see, or None (unknown id, unpublished or closed for good)."""
-    ids = _parse_ids([service_id])
+    ids = parse_ids([service_id])
     if not ids:
         return None
     return db.session.scalar(select(Service).where(Service.id == ids[0], findable_clause()))
@@ -37,23 +36,12 @@ def get_findable_service(service_id: str) -> Service | None:
 def findable_services_by_ids(ids: Iterable[str | uuid.UUID], options=()) -> list[Service]:
     """Findable services in the order given; ids that are not findable (any more) are dropped.
     Search results go through here, so a service hidden since the index was written never shows."""
-    wanted = _parse_ids(ids)
+    wanted = parse_ids(ids)
     if not wanted:
         return []
     stmt = select(Service).where(Service.id.in_(wanted), findable_clause()).options(*options)
     rows = {s.id: s for s in db.session.scalars(stmt)}
     return [rows[i] for i in wanted if i in rows]
-
-
-# A search result shows name, organisation, summary, ages, areas, cost, needs, delivery and days:
-# loading contacts, languages and Local Offer answers for 20 rows would double the page's cost.
-_LISTING_OPTIONS = (raiseload(Service.contacts), raiseload(Service.languages),
-                    raiseload(Service.local_offer_answers), raiseload(Service.cost_options))
-
-
-def listing_services_by_ids(ids: Iterable[str | uuid.UUID]) -> list[Service]:
-    """Like findable_services_by_ids, loading only what a search result shows."""
-    return findable_services_by_ids(ids, _LISTING_OPTIONS)
 
 
 def iter_findable_services(batch: int = 500, options=()) -> Iterator[Service]:

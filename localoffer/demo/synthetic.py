@@ -10,6 +10,7 @@ import random
 from datetime import date
 from functools import lru_cache
 
+from ..workers import available_cores, fork_map, split
 from . import places
 from .content import KINDS
 from .plan import finish
@@ -43,6 +44,7 @@ PROVIDER_TYPES = (
     ("Wellbeing Hub", "charity", {"clinical", "community", "advice"}),
 )
 PROVIDER_COUNT = 60
+PARALLEL_FROM = 2000  # services; fewer are quicker to write than to start a second process
 COUNTYWIDE_SHARE = 0.15
 
 
@@ -74,8 +76,17 @@ def synthetic_listing(number: int) -> Listing:
                    target=target, several=True, namespace=SYNTHETIC_NAMESPACE)
 
 
+def _write_range(task: tuple[range, date]) -> list[ServiceSpec]:
+    numbers, today = task
+    return [write_service(synthetic_listing(n), today) for n in numbers]
+
+
 def generate_synthetic(count: int, today: date) -> list[ServiceSpec]:
-    """The first `count` synthetic services."""
-    specs = [write_service(synthetic_listing(n), today) for n in range(count)]
+    """The first `count` synthetic services. Each is written from its own number alone, so
+    large counts are written on every core; `finish` then sees them all, in order."""
+    synthetic_providers()  # once, before any fork, so every process shares it
+    processes = available_cores() if count >= PARALLEL_FROM else 1
+    parts = split(range(count), processes)
+    specs = [spec for part in fork_map(_write_range, [(p, today) for p in parts], processes) for spec in part]
     finish(specs, today)
     return specs

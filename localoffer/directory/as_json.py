@@ -3,17 +3,17 @@ from __future__ import annotations
 
 from flask import url_for
 
-from ..models import Service
+from ..data.listings import ServiceListing
 from ..search.query import FACET_VOCAB, FACETS, SearchResults
 
 
-def service_json(service: Service, results: SearchResults) -> dict:
+def service_json(service: ServiceListing, results: SearchResults) -> dict:
     distance = results.distances.get(str(service.id))
     return {
         "id": str(service.id),
         "name": service.name,
         "summary": service.summary,
-        "organisation": service.organisation.name if service.organisation else None,
+        "organisation": service.organisation_name,
         "url": url_for("directory.service", service_id=str(service.id), _external=True),
         "min_age": service.min_age,
         "max_age": service.max_age,
@@ -34,7 +34,7 @@ def facets_json(results: SearchResults) -> dict[str, dict[str, int]]:
             for facet in FACETS}
 
 
-def search_json(results: SearchResults, services: list[Service], errors: dict[str, str]) -> dict:
+def search_json(results: SearchResults, services: list[ServiceListing], errors: dict[str, str]) -> dict:
     query, place = results.query, results.near_place
     return {
         "total": results.total,

@@ -11,7 +11,7 @@ from flask_babel import gettext as _, lazy_gettext as _l, ngettext
 
 from .. import paging
 from ..filters import age_range
-from ..models import Service
+from ..data.listings import ServiceListing
 from ..search.query import FACET_VOCAB, FACETS, SearchQuery, SearchResults
 from ..vocab import CATEGORIES, COUNTYWIDE, QUADRANTS
 
@@ -127,14 +127,14 @@ def pagination(query: SearchQuery, results: SearchResults) -> dict | None:
     return paging.pagination(query.page, results.pages, lambda n: search_url(query, page=n), _("Results pages"))
 
 
-def areas_text(service: Service) -> str:
+def areas_text(service: ServiceListing) -> str:
     quadrants = service.quadrants
     if COUNTYWIDE in quadrants:
         return _("All of Essex")
     return ", ".join(str(QUADRANTS[q]) for q in quadrants if q in QUADRANTS)
 
 
-def cost_text(service: Service) -> str:
+def cost_text(service: ServiceListing) -> str:
     return _("Free") if service.is_free else _("There may be a cost")
 
 
@@ -153,10 +153,10 @@ class ResultCard:
     on_shortlist: bool
 
 
-def result_cards(services: list[Service], results: SearchResults, shortlist: set[str]) -> list[ResultCard]:
+def result_cards(services: list[ServiceListing], results: SearchResults, shortlist: set[str]) -> list[ResultCard]:
     return [ResultCard(
         id=str(s.id), name=s.name, url=url_for("directory.service", service_id=str(s.id)),
-        organisation=s.organisation.name if s.organisation else "", summary=s.summary,
+        organisation=s.organisation_name or "", summary=s.summary,
         ages=age_range(s.min_age, s.max_age), areas=areas_text(s), cost=cost_text(s),
         distance=results.distances.get(str(s.id)), temporarily_closed=s.status == "temporarily-closed",
         on_shortlist=str(s.id) in shortlist) for s in services]

@@ -13,7 +13,7 @@ from sqlalchemy import (Boolean, CheckConstraint, Column, Date, DateTime, Foreig
 from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
 
 from ..extensions import db
-from ..vocab import COUNTYWIDE, FINDABLE_STATUSES
+from ..vocab import BYDAY_TO_DAY, COUNTYWIDE, FINDABLE_STATUSES
 from .base import Timestamps, UuidPk, utcnow
 
 service_taxonomy_term = Table(
@@ -22,6 +22,38 @@ service_taxonomy_term = Table(
     Column("service_id", Uuid, ForeignKey("service.id", ondelete="CASCADE"), primary_key=True),
     Column("taxonomy_term_id", Uuid, ForeignKey("taxonomy_term.id", ondelete="CASCADE"), primary_key=True),
 )
+
+
+def in_season(visible_from: date | None, visible_to: date | None, today: date | None = None) -> bool:
+    today = today or date.today()
+    return (visible_from is None or visible_from <= today) and (visible_to is None or today <= visible_to)
+
+
+def is_findable(is_published: bool, status: str, visible_from: date | None, visible_to: date | None,
+                today: date | None = None) -> bool:
+    """Published, open or temporarily closed, and in season: what families may see (the same
+    rule as data.services.findable_clause, for rows already read)."""
+    return bool(is_published) and status in FINDABLE_STATUSES and in_season(visible_from, visible_to, today)
+
+
+def quadrants_served(is_countywide: bool, quadrants) -> list[str]:
+    """A service's quadrants from those of its areas and venues (None for unknown)."""
+    if is_countywide:
+        return [COUNTYWIDE]
+    return sorted({q for q in quadrants if q})
+
+
+def venue_points(points) -> list[tuple[float, float]]:
+    return sorted({(lat, lon) for lat, lon in points if lat is not None and lon is not None})
+
+
+def schedule_days(freq: str | None, byday: str, dtstart: date | None) -> list[str]:
+    """The day slugs one schedule row runs on: a weekly pattern's days, or a dated session's."""
+    if freq == "WEEKLY":
+        return [BYDAY_TO_DAY[d] for d in (byday or "").split(",") if d in BYDAY_TO_DAY]
+    if dtstart:
+        return [list(BYDAY_TO_DAY.values())[dtstart.weekday()]]
+    return []
 
 
 class Organisation(UuidPk, Timestamps, db.Model):
@@ -98,13 +130,11 @@ class Service(UuidPk, Timestamps, db.Model):
 
     @property
     def is_findable(self) -> bool:
-        return self.is_published and self.status in FINDABLE_STATUSES and self.is_in_season()
+        return is_findable(self.is_published, self.status, self.visible_from, self.visible_to)
 
     def is_in_season(self, today: date | None = None) -> bool:
         """Inside its visible-from/to dates (a service with neither is always in season)."""
-        today = today or date.today()
-        return ((self.visible_from is None or self.visible_from <= today)
-                and (self.visible_to is None or today <= self.visible_to))
+        return in_season(self.visible_from, self.visible_to, today)
 
     def terms(self, taxonomy: str) -> list[str]:
         return sorted(t.code for t in self.taxonomy_terms if t.taxonomy == taxonomy)
@@ -126,13 +156,24 @@ class Service(UuidPk, Timestamps, db.Model):
         return self.terms("accessibility")
 
     @property
+    def organisation_name(self) -> str:
+        return self.organisation.name if self.organisation else ""
+
+    @property
+    def answer_texts(self) -> list[str]:
+        return [a.answer for a in self.local_offer_answers]
+
+    @property
+    def venue_points(self) -> list[tuple[float, float]]:
+        """(latitude, longitude) of each venue that has them, for distances from a place."""
+        return venue_points((sal.location.latitude, sal.location.longitude)
+                            for sal in self.locations if sal.location is not None)
+
+    @property
     def quadrants(self) -> list[str]:
         """Quadrants served: from service areas, plus those of its venues."""
-        if self.is_countywide:
-            return [COUNTYWIDE]
-        found = {a.quadrant for a in self.areas if a.quadrant}
-        found |= {sal.location.quadrant for sal in self.locations if sal.location.quadrant}
-        return sorted(found)
+        return quadrants_served(self.is_countywide, [a.quadrant for a in self.areas]
+                                + [sal.location.quadrant for sal in self.locations])
 
     @property
     def days(self) -> list[str]:
@@ -202,13 +243,7 @@ class Schedule(UuidPk, db.Model):
 
     @property
     def days(self) -> list[str]:
-        from ..vocab import BYDAY_TO_DAY
-
-        if self.freq == "WEEKLY":
-            return [BYDAY_TO_DAY[d] for d in self.byday.split(",") if d in BYDAY_TO_DAY]
-        if self.dtstart:
-            return [list(BYDAY_TO_DAY.values())[self.dtstart.weekday()]]
-        return []
+        return schedule_days(self.freq, self.byday, self.dtstart)
 
 
 class CostOption(UuidPk, db.Model):

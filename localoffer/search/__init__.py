@@ -15,7 +15,7 @@ from contextlib import AbstractContextManager
 from flask import Flask, current_app
 
 from . import sync
-from .engine import SearchEngine, SearchUnavailable
+from .engine import RESULT_CACHE, SearchEngine, SearchUnavailable
 from .query import SearchQuery, SearchResults
 from .sync import Drift
 
@@ -36,7 +36,9 @@ def init_app(app: Flask) -> None:
         raise RuntimeError("SEARCH_INDEX_DIR must name a folder for the search index")
     timeout = float(app.config.get("SEARCH_WRITER_TIMEOUT", DEFAULT_WRITER_TIMEOUT))
     # Nothing is created on disk yet: the index folder appears on first use.
-    app.extensions[sync.EXTENSION] = SearchEngine(os.path.abspath(index_dir), writer_timeout=timeout)
+    results = int(app.config.get("SEARCH_RESULT_CACHE", RESULT_CACHE))  # 0: benchmarks of new searches
+    app.extensions[sync.EXTENSION] = SearchEngine(os.path.abspath(index_dir), writer_timeout=timeout,
+                                                  result_cache=results)
     sync.register_session_hooks()
 
 

@@ -15,6 +15,7 @@ from flask_babel import force_locale
 from whoosh.columns import CompressedBytesColumn
 from whoosh.fields import COLUMN, ID, KEYWORD, STORED, TEXT, Schema
 
+from ..data.listings import IndexedService
 from ..models import Service
 from ..vocab import AGE_MAX, AGE_MIN, CATEGORIES, DELIVERY, NEEDS
 from .spelling import MAX_WORD
@@ -59,20 +60,15 @@ def version_of(updated_at: datetime | None) -> str:
     return updated_at.isoformat() if updated_at else ""
 
 
-def service_document(service: Service) -> dict:
-    """The index document for a findable service."""
+def service_document(service: Service | IndexedService) -> dict:
+    """The index document for a findable service: from the ORM object (a save's index update,
+    `search check`) or from the column reader (`search rebuild`), identical either way."""
     english = _english_labels()
     labels = [english[c] for c in (*service.needs, *service.categories, *service.delivery_modes) if c in english]
-    answers = [a.answer for a in service.local_offer_answers]
-    organisation = service.organisation.name if service.organisation else ""
-    body = "\n".join([service.description or "", organisation, *answers, *labels])
+    body = "\n".join([service.description or "", service.organisation_name or "", *service.answer_texts, *labels])
     low = max(AGE_MIN, service.min_age if service.min_age is not None else AGE_MIN)
     high = min(AGE_MAX, service.max_age if service.max_age is not None else AGE_MAX)
-    venues = sorted({
-        (sal.location.latitude, sal.location.longitude)
-        for sal in service.locations
-        if sal.location is not None and sal.location.latitude is not None and sal.location.longitude is not None
-    })
+    venues = service.venue_points
     all_text = " ".join([service.name or "", service.summary or "", body])
     document = {
         "id": str(service.id),

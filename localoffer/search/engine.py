@@ -14,6 +14,8 @@ import copy
 import logging
 import os
 import threading
+import weakref
+from dataclasses import replace
 
 from whoosh.query import Every
 
@@ -23,7 +25,7 @@ from .snapshot import LRU, Snapshot
 from .store import IndexStore
 from .text import Synonyms
 
-RESULT_CACHE = 256
+RESULT_CACHE = 1024  # answers kept per process (a few KB each)
 
 log = logging.getLogger(__name__)
 
@@ -33,18 +35,31 @@ class SearchUnavailable(RuntimeError):
 
 
 class SearchEngine:
-    def __init__(self, root: str, writer_timeout: float):
+    def __init__(self, root: str, writer_timeout: float, result_cache: int = RESULT_CACHE):
         self.store = IndexStore(root)
         self.writer_timeout = writer_timeout
+        self.result_cache = result_cache
         self._lock = threading.RLock()
-        self._snapshot: Snapshot | None = None
+        # The open snapshot, in a list the finalizer below can close without keeping the
+        # engine alive: its segment files stay open while it is in use, and an app that is
+        # dropped (tests make hundreds) closes them rather than leaving them to the GC.
+        self._open: list[Snapshot | None] = [None]
+        weakref.finalize(self, _close_quietly, self._open)
         self._index = None
         self._index_name: str | None = None
-        self._results = LRU(RESULT_CACHE)
+        self._results = LRU(self.result_cache)
         self._synonyms: Synonyms | None = None
         self._synonyms_version = 0
         self._segments: dict = {}  # segment id -> SegmentData, kept while the segment is live
         self._pid = os.getpid()
+
+    @property
+    def _snapshot(self) -> Snapshot | None:
+        return self._open[0]
+
+    @_snapshot.setter
+    def _snapshot(self, snapshot: Snapshot | None) -> None:
+        self._open[0] = snapshot
 
     # -- reading -----------------------------------------------------------------------
 
@@ -55,7 +70,7 @@ class SearchEngine:
                 # Forked (gunicorn --preload) after opening the index: the open files are
                 # shared with the parent, so start afresh without closing the parent's.
                 self._snapshot, self._index, self._index_name, self._pid = None, None, None, os.getpid()
-                self._segments, self._results = {}, LRU(RESULT_CACHE)
+                self._segments, self._results = {}, LRU(self.result_cache)
             name = self.store.ensure(self.writer_timeout)
             if name != self._index_name:
                 self._index, self._index_name = self.store.open(name), name
@@ -102,7 +117,10 @@ class SearchEngine:
         cached = self._results.recall(key)
         if cached is None:
             cached = self._results.remember(key, execute(snap, query, synonyms, _place(query)))
-        return copy.deepcopy(cached)  # callers may change what they get; the cache must not
+        # Callers may change what they get; the cache must not change with them.
+        return replace(cached, ids=list(cached.ids), facets={k: dict(v) for k, v in cached.facets.items()},
+                       distances=dict(cached.distances), near_place=copy.copy(cached.near_place),
+                       version=f"{snap.key[0]}:{snap.key[1]}:{self._synonyms_version}")
 
     def healthy(self) -> bool:
         with self._lock:
@@ -124,6 +142,15 @@ class SearchEngine:
             self._snapshot, self._index, self._index_name = None, None, None
             self._segments.clear()
             self._results.clear()
+
+
+def _close_quietly(held: list) -> None:
+    snapshot, held[0] = held[0], None
+    if snapshot is not None:
+        try:
+            snapshot.close()
+        except Exception:  # noqa: BLE001 - closing files of an engine nobody uses any more
+            pass
 
 
 def _place(query: SearchQuery) -> Place | None:

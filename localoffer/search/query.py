@@ -168,6 +168,10 @@ class SearchResults:
     showing_corrected: bool = False
     near_place: Place | None = None
     near_unknown: bool = False  # near was given but not found in the gazetteer
+    # The state of the index that answered: equal versions give equal answers to equal
+    # queries, so what is built from these results may be cached under it (pagecache.py).
+    # None when a backend cannot say: nothing built from the results is then cached.
+    version: str | None = None
 
     @property
     def pages(self) -> int:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import heapq
 import logging
+import math
 from dataclasses import dataclass, field
 
 from ..vocab import AGE_MAX, AGE_MIN
@@ -116,7 +117,7 @@ def execute(snap: Snapshot, query: SearchQuery, synonyms: Synonyms, place: Place
     distances = {}
     if place is not None:
         miles = snap.distances(place)
-        distances = {snap.ids[d]: round(miles[d], 1) for d in docnums if d in miles}
+        distances = {snap.ids[d]: round(miles[d], 1) for d in docnums if not math.isnan(miles[d])}
     return SearchResults(
         query=query,
         total=found.total,
@@ -146,9 +147,9 @@ def ranked(snap: Snapshot, query: SearchQuery, found: Match, place: Place | None
     if query.sort == "distance" and place is not None:
         miles = snap.distances(place)
         near = members(found.final & snap.with_venue)
-        near.sort(key=lambda d: (miles[d], snap.name_rank[d]))
         if len(near) >= needed:
-            return near[:needed]
+            return heapq.nsmallest(needed, near, key=lambda d: (miles[d], snap.name_rank[d]))
+        near.sort(key=lambda d: (miles[d], snap.name_rank[d]))
         # Online and countywide services with no venue come after every venue, by relevance.
         return near + by_relevance(snap, found, found.final & ~snap.with_venue, needed - len(near))
     if query.sort == "name":

@@ -23,20 +23,38 @@ from .spelling import Speller
 from .text import NAME_ONLY, Unit, normalize_name, unit_query
 
 UNIT_CACHE = 512  # query units remembered per segment (and per snapshot)
+# ...and at most this much memory each: a unit's scores take 4 bytes per document, so at
+# 50,000 services a common word costs 200 KB and 512 of them would not fit a worker.
+UNIT_CACHE_BYTES = 16 * 2**20
 DISTANCE_CACHE = 64  # places remembered
+DISTANCE_CACHE_BYTES = 8 * 2**20
+NO_VENUE = float("nan")
 
 
 class LRU(OrderedDict):
-    def __init__(self, size: int):
+    """At most `size` entries and, with `weigh`, at most `budget` bytes by its measure."""
+
+    def __init__(self, size: int, budget: int = 0, weigh=None):
         super().__init__()
         self.size = size
+        self.budget, self.weigh, self.weight = budget, weigh, 0
 
     def remember(self, key, value):
+        if self.weigh is not None:
+            if key in self:
+                self.weight -= self.weigh(self[key])
+            self.weight += self.weigh(value)
         self[key] = value
         self.move_to_end(key)
-        while len(self) > self.size:
-            self.popitem(last=False)
+        while len(self) > self.size or (self.weigh is not None and self.weight > self.budget and len(self) > 1):
+            _key, dropped = self.popitem(last=False)
+            if self.weigh is not None:
+                self.weight -= self.weigh(dropped)
         return value
+
+    def clear(self) -> None:
+        super().clear()
+        self.weight = 0
 
     def recall(self, key):
         value = self.get(key)
@@ -45,30 +63,49 @@ class LRU(OrderedDict):
         return value
 
 
+def _unit_bytes(found) -> int:
+    bits, scores = found if isinstance(found, tuple) else (found, None)
+    return 64 + (bits.bit_length() >> 3) + (len(scores) * scores.itemsize if scores is not None else 0)
+
+
+def unit_cache() -> LRU:
+    return LRU(UNIT_CACHE, UNIT_CACHE_BYTES, _unit_bytes)
+
+
+def distance_cache() -> LRU:
+    return LRU(DISTANCE_CACHE, DISTANCE_CACHE_BYTES, lambda miles: len(miles) * miles.itemsize)
+
+
 class SegmentData:
     """What one segment holds, in segment-local document numbers."""
 
     def __init__(self, segreader):
         self.size = size = segreader.doc_count_all()
         self.ids: list[str | None] = [None] * size
-        self.names: list[str] = [""] * size
-        self.fingerprints: list[str] = [""] * size
-        self.keys: list[str] = [""] * size
-        self.venues: dict[int, list[tuple[float, float]]] = {}
+        # Name order (for "Name (A to Z)" and ties) as one string per document, so a new
+        # generation sorts with C string comparisons: key, then name, then id.
+        self.sort_keys: list[str] = [""] * size
+        self.exact: dict[str, list[int]] = {}  # normalised name -> documents with it
+        # Venues as flat columns (a document with several venues appears several times):
+        # a tenth of the memory of a dict of lists of tuples.
+        self.venue_docs, self.venue_lats, self.venue_lons = array("l"), array("d"), array("d")
         present = []
         ages: dict[int, list[int]] = {age: [] for age in range(AGE_MIN, AGE_MAX + 1)}
         for docnum, fields in segreader.iter_docs():
             present.append(docnum)
             self.ids[docnum] = fields["id"]
-            self.names[docnum] = fields.get("name", "")
-            self.keys[docnum] = fields.get("name_key", "")
-            self.fingerprints[docnum] = fields.get("fingerprint", "")
-            if fields.get("venues"):
-                self.venues[docnum] = [tuple(p) for p in fields["venues"]]
+            key = fields.get("name_key", "")
+            self.sort_keys[docnum] = f"{key}\x00{fields.get('name', '')}\x00{fields['id']}"
+            self.exact.setdefault(key, []).append(docnum)
+            for latitude, longitude in fields.get("venues") or ():
+                self.venue_docs.append(docnum)
+                self.venue_lats.append(latitude)
+                self.venue_lons.append(longitude)
             low, high = fields.get("ages", (AGE_MIN, AGE_MAX))
             for age in range(max(low, AGE_MIN), min(high, AGE_MAX) + 1):
                 ages[age].append(docnum)
         self.present = bits_of(present, size)
+        self.with_venue = bits_of(self.venue_docs, size)
 
         def term_bits(field: str, value: str) -> int:
             try:
@@ -81,8 +118,8 @@ class SegmentData:
         for quadrant in QUADRANTS:  # a countywide service is in every quadrant
             self.values["quadrant"][quadrant] |= countywide
         self.ages = {age: bits_of(docs, size) for age, docs in ages.items()}
-        self.units = LRU(UNIT_CACHE)
-        self.distances = LRU(DISTANCE_CACHE)
+        self.units = unit_cache()
+        self.distances = distance_cache()
         self.speller: Speller | None = None
 
     def unit(self, unit: Unit, name_only: bool, subsearcher, context) -> tuple[int, array | None]:
@@ -108,16 +145,19 @@ class SegmentData:
             self.units.remember(key, found)
         return found
 
-    def distances_from(self, place: Place) -> dict[int, float]:
+    def distances_from(self, place: Place) -> array:
+        """Miles from the place to each document's nearest venue (NaN: no venue)."""
         from ..reference.gazetteer import distance_miles
 
         key = (place.latitude, place.longitude)
         found = self.distances.recall(key)
         if found is None:
-            found = self.distances.remember(key, {
-                d: min(distance_miles(place.latitude, place.longitude, lat, lon) for lat, lon in points)
-                for d, points in self.venues.items()
-            })
+            found = array("f", [NO_VENUE]) * self.size
+            for d, lat, lon in zip(self.venue_docs, self.venue_lats, self.venue_lons):
+                miles = distance_miles(place.latitude, place.longitude, lat, lon)
+                if not miles >= found[d]:  # also true while found[d] is NaN
+                    found[d] = miles
+            self.distances.remember(key, found)
         return found
 
     def spelling(self, segreader) -> Speller:
@@ -162,8 +202,7 @@ class Snapshot:
         self.segment_ids = {part[3].segment().segment_id() for part in self.parts}
 
         self.ids: list[str | None] = [None] * size
-        keys: list[str] = [""] * size
-        names: list[str] = [""] * size
+        sort_keys: list[str] = [""] * size
         self.all = 0
         self.groups = {group: dict.fromkeys(vocab, 0) for group, vocab in FILTER_VOCAB.items()}
         self.ages = dict.fromkeys(range(AGE_MIN, AGE_MAX + 1), 0)
@@ -176,14 +215,13 @@ class Snapshot:
                 live &= ~bits_of(deleted, data.size)
             self.all |= live << offset
             self.ids[offset:offset + data.size] = data.ids
-            keys[offset:offset + data.size] = data.keys
-            names[offset:offset + data.size] = data.names
+            sort_keys[offset:offset + data.size] = data.sort_keys
             for group, values in data.values.items():
                 for value, bits in values.items():
                     self.groups[group][value] |= bits << offset
             for age, bits in data.ages.items():
                 self.ages[age] |= bits << offset
-            self.with_venue |= bits_of(data.venues, data.size) << offset
+            self.with_venue |= data.with_venue << offset
             self.countywide |= data.countywide << offset
         for values in self.groups.values():
             for value in values:
@@ -194,33 +232,33 @@ class Snapshot:
         self.countywide &= self.all
         self.count = self.all.bit_count()
 
-        live_docs = members(self.all)
-        self.name_order = sorted(live_docs, key=lambda d: (keys[d], names[d], self.ids[d]))
+        self.name_order = sorted(members(self.all), key=sort_keys.__getitem__)
         self.name_rank = array("l", bytes(8 * max(size, 1)))
         for rank, docnum in enumerate(self.name_order):
             self.name_rank[docnum] = rank
-        self._exact: dict[str, list[int]] = {}
-        for docnum in live_docs:
-            self._exact.setdefault(keys[docnum], []).append(docnum)
-        self._units = LRU(UNIT_CACHE)
-        self._distances = LRU(DISTANCE_CACHE)
+        self._units = unit_cache()
+        self._distances = distance_cache()
 
     def close(self) -> None:
         self.searcher.close()
 
     @property
     def fingerprints(self) -> dict[str, str]:
-        """id -> content fingerprint of every live document, for `search check`."""
+        """id -> content fingerprint of every live document, for `search check` (read from
+        the index when asked: searching never needs them)."""
         out, live = {}, Membership(self.all)
-        for data, offset, _sub, _reader in self.parts:
-            for local, service_id in enumerate(data.ids):
-                if service_id is not None and offset + local in live:
-                    out[service_id] = data.fingerprints[local]
+        for _data, offset, _sub, segreader in self.parts:
+            for local, fields in segreader.iter_docs():
+                if offset + local in live:
+                    out[fields["id"]] = fields.get("fingerprint", "")
         return out
 
     def exact_name(self, text: str) -> int:
         """Services whose name is exactly this text (case and punctuation aside)."""
-        return bits_of(self._exact.get(normalize_name(text), ()), self.size)
+        key, bits = normalize_name(text), 0
+        for data, offset, _sub, _reader in self.parts:
+            bits |= bits_of(data.exact.get(key, ()), data.size) << offset
+        return bits & self.all
 
     def unit(self, unit: Unit) -> tuple[int, array]:
         """(services matching one query unit, by any synonym in any field; their scores)."""
@@ -247,16 +285,17 @@ class Snapshot:
             found = self._units.remember((unit.alternatives, True), bits & self.all)
         return found
 
-    def distances(self, place: Place) -> dict[int, float]:
-        """docnum -> miles from the place to the service's nearest venue."""
+    def distances(self, place: Place) -> array:
+        """Miles from the place to each service's nearest venue, by docnum (NaN: no venue).
+        An array, not a dict: 4 bytes a service, which matters at 50,000 services."""
         key = (place.latitude, place.longitude)
         found = self._distances.recall(key)
         if found is None:
-            found, live = {}, Membership(self.all)
-            for data, offset, _sub, _reader in self.parts:
-                for local, miles in data.distances_from(place).items():
-                    if offset + local in live:
-                        found[offset + local] = miles
+            found = array("f")
+            for data, offset, _sub, _reader in self.parts:  # parts are in offset order
+                found += array("f", [NO_VENUE]) * (offset - len(found))
+                found += data.distances_from(place)
+            found += array("f", [NO_VENUE]) * (self.size - len(found))
             self._distances.remember(key, found)
         return found
 

@@ -23,11 +23,11 @@ from flask import current_app, g, has_app_context
 from sqlalchemy import delete, event, func, insert, inspect, select
 from sqlalchemy.orm import Session, lazyload
 
-from ..data.services import iter_findable_services
 from ..extensions import db
 from ..models import (Contact, CostOption, IndexOutbox, Language, LocalOfferAnswer, Location, Organisation,
                       Schedule, Service, ServiceArea, ServiceAtLocation)
 from ..models.base import utcnow
+from .build import COMPOUND, build_index, documents, findable_ids
 from .documents import service_document
 from .store import IndexBusy, IndexStore
 
@@ -38,11 +38,9 @@ EXTENSION = "localoffer.search"
 CHILDREN = (ServiceArea, ServiceAtLocation, Contact, Schedule, CostOption, Language, LocalOfferAnswer)
 BATCH = 500  # services per index commit when draining a bulk load
 MAX_ROUNDS = 50  # batches per drain at most, so a constant stream of saves cannot hold the lock forever
-REBUILD_LOCK_TIMEOUT = 120.0  # a rebuild waits for a running sync (seconds at most)
 # The index never reads these, so loading a service for it skips their queries.
 NOT_INDEXED = (lazyload(Service.contacts), lazyload(Service.cost_options), lazyload(Service.languages))
-# Enough to sort a 5,000-service rebuild in memory; beyond it Whoosh spills to temp files.
-WRITER_MEMORY_MB = 256
+REBUILD_LOCK_TIMEOUT = 120.0  # a rebuild waits for a running sync (seconds at most)
 
 _DELETED = "localoffer.search.deleted"  # session.info: services touched by deletes in this flush
 _PENDING = "localoffer.search.pending"  # session.info: this transaction wrote outbox rows
@@ -71,10 +69,17 @@ def _after_flush(session, flush_context) -> None:
                if o in session.new or session.is_modified(o)]
     ids = _services_touched(session, touched) | session.info.pop(_DELETED, set())
     ids.discard(None)
+    record_changes(session, ids)
+
+
+def record_changes(session, service_ids) -> None:
+    """Queue index updates for services written without the ORM's flush (bulk inserts), in
+    the session's transaction, exactly as the flush hooks do for everything else."""
+    ids = sorted(set(service_ids))
     if ids:
         now = utcnow()
         session.connection().execute(insert(IndexOutbox.__table__),
-                                     [{"service_id": i, "created_at": now} for i in sorted(ids)])
+                                     [{"service_id": i, "created_at": now} for i in ids])
         session.info[_PENDING] = True
 
 
@@ -132,7 +137,19 @@ def deferred_sync():
         setattr(g, _PAUSED, already)
     if not already:
         engine = current_app.extensions[EXTENSION]
-        drain(engine.store, engine.writer_timeout)
+        # Updating entries one by one costs about what writing them afresh does, so once the
+        # backlog is as big as half the index, a rebuild (on every core) is the quicker way.
+        if pending_changes() > max(BATCH, _indexed_count(engine.store) // 2):
+            rebuild(engine.store, engine.writer_timeout)
+        else:
+            drain(engine.store, engine.writer_timeout)
+
+
+def _indexed_count(store: IndexStore) -> int:
+    name = store.current_name()
+    if name is None or not store.path(name).is_dir():
+        return 0
+    return store.open(name).doc_count()
 
 
 # -- 2. draining ---------------------------------------------------------------------------
@@ -140,6 +157,17 @@ def deferred_sync():
 def pending_changes() -> int:
     with Session(db.engine) as s:
         return s.scalar(select(func.count()).select_from(IndexOutbox)) or 0
+
+
+def pending_marker() -> tuple[int, int]:
+    """(how many, highest id) of the changes committed but not yet in the index. Anything
+    cached from search results keys on it too: while the index lags behind a save, the key
+    differs, so the page is built afresh from the database."""
+    count, highest = db.session.execute(_PENDING_MARKER).one()
+    return int(count or 0), int(highest or 0)
+
+
+_PENDING_MARKER = select(func.count(), func.max(IndexOutbox.id))  # built once: asked on every search page
 
 
 def drain(store: IndexStore, timeout: float, when_busy: str = "wait-for-next") -> int:
@@ -179,7 +207,8 @@ def _apply_outbox(store: IndexStore, timeout: float) -> int:
         # An index written by an older release may lack a newer field: keep it in step with
         # what it has (`search check` reports it as out of date until the next rebuild).
         known = set(index.schema.names())
-        with index.writer(timeout=timeout) as writer:  # an error cancels, keeping the rows
+        # an error cancels, keeping the rows
+        with index.writer(timeout=timeout, compound=COMPOUND) as writer:
             for service_id, document in entries:
                 if document is None:
                     writer.delete_by_term("id", service_id)
@@ -207,30 +236,38 @@ def _live_index_name(store: IndexStore) -> str:
 
 # -- 3. rebuild and drift ------------------------------------------------------------------
 
-def rebuild(store: IndexStore, timeout: float) -> tuple[int, float]:
-    """Index every findable service into a new directory and make it live in one step.
-    Returns (services indexed, seconds taken)."""
+def rebuild(store: IndexStore, timeout: float, processes: int | None = None) -> tuple[int, float]:
+    """Index every findable service into a new directory (on every core: build.py) and make
+    it live in one step. Returns (services indexed, seconds taken)."""
     started = time.perf_counter()
     with store.write_lock(REBUILD_LOCK_TIMEOUT):
-        name, ix = store.new_index()
-        count = 0
+        # Changes already committed are read by the build below: their outbox rows are done
+        # once it is live. (Ids, not "up to the highest id": a transaction that took a lower
+        # id may commit later, after the build has read its service.)
+        covered = _outbox_ids()
+        name, _ix = store.new_index()
         try:
-            with ix.writer(limitmb=WRITER_MEMORY_MB) as writer:
-                for service in findable_services():
-                    writer.add_document(**service_document(service))
-                    count += 1
+            count = build_index(store, name, processes)
             store.make_live(name)
         except BaseException:
             store.discard(name)
             raise
+        _delete_outbox_rows(covered)
         # Changes saved while we were building waited in the outbox: apply them now.
         _apply_outbox(store, timeout)
     return count, time.perf_counter() - started
 
 
-def findable_services(batch: int = 1000):
-    """Every findable service, loaded in batches with what its index entry needs."""
-    yield from iter_findable_services(batch, NOT_INDEXED)
+def _outbox_ids() -> list[int]:
+    with Session(db.engine) as s:
+        return list(s.scalars(select(IndexOutbox.id)))
+
+
+def _delete_outbox_rows(ids: list[int]) -> None:
+    with Session(db.engine) as s:
+        for start in range(0, len(ids), 1000):
+            s.execute(delete(IndexOutbox).where(IndexOutbox.id.in_(ids[start:start + 1000])))
+        s.commit()
 
 
 @dataclass
@@ -252,7 +289,8 @@ class Drift:
 def drift(index_fingerprints: dict[str, str]) -> Drift:
     """Compare what the index holds with what it would hold if written now: any change the
     outbox missed (a venue moved by hand, a schedule edited in SQL) shows as out of date."""
-    database = {str(service.id): service_document(service)["fingerprint"] for service in findable_services()}
+    with Session(db.engine) as session:
+        database = {document["id"]: document["fingerprint"] for document in documents(session, findable_ids())}
     return Drift(
         missing=sorted(database.keys() - index_fingerprints.keys()),
         stale=sorted(i for i in database.keys() & index_fingerprints.keys()

@@ -43,18 +43,19 @@ def test_rebuild_swaps_in_a_new_index_in_one_step(app, engine):
 
 
 def test_rebuild_applies_changes_saved_while_it_was_building(app, engine, monkeypatch):
-    from localoffer.search import sync
+    from localoffer.search import build
 
     early = make_service("Early")
-    real_iter = sync.findable_services
+    real_ids = build.findable_ids
 
     def a_change_arrives_mid_build():
-        yield from real_iter()
+        ids = real_ids()
         # another worker saves while the rebuild holds the lock: its drain gives up...
         engine.writer_timeout = 0.05
         make_service("Late arrival")
+        return ids
 
-    monkeypatch.setattr(sync, "findable_services", a_change_arrives_mid_build)
+    monkeypatch.setattr(build, "findable_ids", a_change_arrives_mid_build)
     rebuild_index()
     assert {str(early.id)} < found()  # ...and the rebuild applies it before finishing
     assert found("late") != set()

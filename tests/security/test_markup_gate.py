@@ -21,9 +21,6 @@ ALLOWED = {
     ("localoffer/templates/components/listing_summary.html",
      "{% set item = {'key': {'text': row.label}, 'value': {'html': lines(row.value)}} %}"):
         "lines() is a macro: it escapes each line and joins them with <br>",
-    ("localoffer/templates/components/shortlist_button.html",
-     "'html': (_('Remove from shortlist') if on_shortlist else _('Add to shortlist'))|e ~ hidden,"):
-        "the label is escaped with |e; `hidden` is a {% set %} block",
     ("localoffer/templates/survey/check.html", "'value': {'html': value},"): SET_BLOCK,
     ("localoffer/templates/survey/results.html",
      "'html': breakdown_table(result, _('Answers by part of Essex'))}) }}"):
