@@ -16,6 +16,8 @@ from tests.factories import make_service
 
 from .conftest import found, search
 
+pytestmark = pytest.mark.search_backends
+
 
 def test_rebuild_indexes_every_findable_service_and_says_how_many(app, runner):
     shown = [make_service(f"Shown {n}") for n in range(3)]
@@ -149,7 +151,8 @@ def test_health_is_bad_when_the_index_is_damaged(app, engine):
 
 
 def test_the_index_folder_is_only_created_when_first_needed(_schema_app, database_url, tmp_path):
-    app = create_app(TestConfig, SQLALCHEMY_DATABASE_URI=database_url, SEARCH_INDEX_DIR=str(tmp_path / "later"))
+    app = create_app(TestConfig, SQLALCHEMY_DATABASE_URI=database_url, SEARCH_INDEX_DIR=str(tmp_path / "later"),
+                     SEARCH_BACKEND="whoosh")
     assert not (tmp_path / "later").exists()
     with app.app_context():
         assert check_health() is True
