@@ -50,8 +50,6 @@ def upgrade():
     sa.Column('name_vector', postgresql.TSVECTOR(), nullable=False),
     sa.Column('document', postgresql.TSVECTOR(), nullable=False),
     sa.Column('words', postgresql.ARRAY(sa.Text()), nullable=False),
-    sa.ForeignKeyConstraint(['service_id'], ['service.id'], name=op.f('fk_search_document_service_id_service'),
-                            ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('service_id', name=op.f('pk_search_document'))
     )
     op.create_index('ix_search_document_document', 'search_document', ['document'], unique=False,

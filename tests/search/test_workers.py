@@ -19,8 +19,8 @@ from config import TestConfig
 from localoffer import create_app
 from tests.factories import make_service
 
-database, index, label, count = sys.argv[1:5]
-app = create_app(TestConfig, SQLALCHEMY_DATABASE_URI=database, SEARCH_INDEX_DIR=index)
+database, index, label, count, backend = sys.argv[1:6]
+app = create_app(TestConfig, SQLALCHEMY_DATABASE_URI=database, SEARCH_INDEX_DIR=index, SEARCH_BACKEND=backend)
 with app.app_context():
     print("ready", flush=True)
     sys.stdin.readline()  # wait for "go", so the saves overlap the parent's rebuild
@@ -30,8 +30,9 @@ print("done")
 """
 
 
-def start_worker(database_url: str, index_dir: str, label: str, count: int) -> subprocess.Popen:
-    return subprocess.Popen([sys.executable, "-c", WORKER, database_url, index_dir, label, str(count)],
+def start_worker(database_url: str, index_dir: str, label: str, count: int,
+                 backend: str = "whoosh") -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, "-c", WORKER, database_url, index_dir, label, str(count), backend],
                             cwd=ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                             text=True)
 

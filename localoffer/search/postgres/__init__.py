@@ -59,6 +59,11 @@ def reader_engine(url) -> Engine:
         return engine
 
 
+def today() -> date:
+    """The day seasonal listings are checked against (data/services.findable_clause's)."""
+    return date.today()
+
+
 class PostgresBackend:
     name = "postgres"
 
@@ -96,7 +101,7 @@ class PostgresBackend:
         for attempt in (1, 2):
             try:
                 with reader_engine(db.engine.url).connect() as connection:
-                    return execute(connection, query, synonyms, place, date.today())
+                    return execute(connection, query, synonyms, place, today())
             except Exception as error:  # noqa: BLE001 - see above
                 log.warning("Search failed (%s, attempt %d)", type(error).__name__, attempt)
         raise SearchUnavailable("The search index could not answer") from None
@@ -106,7 +111,8 @@ class PostgresBackend:
         try:
             with reader_engine(db.engine.url).connect() as connection:
                 connection.execute(text("SELECT similarity('a', 'b'), "
-                                        "(SELECT count(*) FROM (SELECT 1 FROM search_document LIMIT 1) AS one)"))
+                                        "(SELECT count(*) FROM (SELECT 1 FROM search_document LIMIT 1) AS one), "
+                                        "(SELECT count(*) FROM (SELECT 1 FROM search_word LIMIT 1) AS one)"))
             return True
         except Exception:  # noqa: BLE001 - any failure means "not healthy"
             return False

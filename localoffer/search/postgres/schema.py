@@ -12,19 +12,19 @@ and by `create_search_schema` for test databases built with `db.create_all()`.
 """
 from __future__ import annotations
 
-from sqlalchemy import (Boolean, Column, Date, Float, ForeignKey, Index, Integer, MetaData, SmallInteger, String,
+from sqlalchemy import (Boolean, Column, Date, Float, Index, Integer, MetaData, SmallInteger, String,
                         Table, Text, Uuid, text)
 from sqlalchemy.dialects.postgresql import ARRAY, TSVECTOR
 
 from ...extensions import NAMING
-from ...models import Service
 
 metadata = MetaData(naming_convention=NAMING)
 
 search_document = Table(
     "search_document", metadata,
-    # Deleting a service (even by hand in SQL) takes its entry with it.
-    Column("service_id", Uuid, ForeignKey(Service.__table__.c.id, ondelete="CASCADE"), primary_key=True),
+    # No foreign key: an entry goes with the change that removes its service (as in Whoosh),
+    # so its words can be uncounted; one deleted behind the app's back shows in `search check`.
+    Column("service_id", Uuid, primary_key=True),
     # Filter values come first: fixed-width columns at the start of a row are the cheapest to
     # read. Bit sets in vocabulary order (entries.LAYOUT); a countywide service has every
     # quadrant's bit.
