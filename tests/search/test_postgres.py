@@ -11,17 +11,16 @@ from datetime import date, timedelta
 import pytest
 from sqlalchemy import func, select, text
 
-from localoffer.data.taxonomy import ensure_vocabulary
 from localoffer.extensions import db
 from localoffer.models import IndexOutbox, Service
-from localoffer.search import SearchUnavailable, check_health, drain_outbox, index_drift, rebuild_index
+from localoffer.search import SearchUnavailable, check_health, drain_outbox, index_drift
 from localoffer.search.postgres import writer
 from localoffer.search.postgres.schema import search_document, search_word
 from tests.conftest import make_test_app, on_postgres
 from tests.factories import make_service
 
 from .conftest import found, search
-from .test_workers import start_worker
+from .test_workers import two_workers_save_during_a_rebuild
 
 pytestmark = pytest.mark.skipif(not on_postgres(), reason="the PostgreSQL search backend needs PostgreSQL")
 
@@ -144,20 +143,7 @@ def test_word_counts_follow_every_change(app):
 
 
 def test_workers_saving_while_a_rebuild_runs_lose_nothing(app, database_url, tmp_path):
-    ensure_vocabulary()
-    db.session.commit()
-    workers = [start_worker(database_url, str(tmp_path / label), label, 8, backend="postgres")
-               for label in ("Alpha", "Beta")]
-    for worker in workers:
-        assert worker.stdout.readline().strip() == "ready"
-    for worker in workers:
-        worker.stdin.write("go\n")
-        worker.stdin.flush()
-    rebuild_index()  # a third writer, rewriting every entry while they save
-    for worker in workers:
-        out, err = worker.communicate(timeout=120)
-        assert worker.returncode == 0, err
-        assert out.strip() == "done" and "Traceback" not in err
+    two_workers_save_during_a_rebuild(database_url, str(tmp_path / "unused"), backend="postgres")
     assert drain_outbox() == 0  # nothing was left waiting
     assert index_drift().is_clean
     assert search("another worker").total == 16 == db.session.scalar(select(func.count()).select_from(Service))

@@ -37,13 +37,13 @@ def start_worker(database_url: str, index_dir: str, label: str, count: int,
                             text=True)
 
 
-def test_two_workers_saving_while_a_rebuild_runs_lose_nothing(app, engine, database_url):
-    assert search().total == 0  # this process has the (empty) index open
+def two_workers_save_during_a_rebuild(database_url: str, index_dir: str, backend: str = "whoosh") -> None:
+    """Two other processes save 8 services each while this one rebuilds the index."""
     # The shared need and category terms exist before the workers start (as in production),
     # so they race only over the index, not over creating the same terms.
     ensure_vocabulary()
     db.session.commit()
-    workers = [start_worker(database_url, str(engine.store.root), label, 8) for label in ("Alpha", "Beta")]
+    workers = [start_worker(database_url, index_dir, label, 8, backend) for label in ("Alpha", "Beta")]
     # Each worker blocks after "ready", so nothing else sits in the pipe's read buffer, where
     # communicate() (which reads the raw pipe) would never see it.
     for worker in workers:
@@ -51,12 +51,17 @@ def test_two_workers_saving_while_a_rebuild_runs_lose_nothing(app, engine, datab
     for worker in workers:
         worker.stdin.write("go\n")
         worker.stdin.flush()
-    rebuild_index()  # a third writer, holding the lock while they save
+    rebuild_index()  # a third writer, working while they save
     for worker in workers:
         out, err = worker.communicate(timeout=120)
         assert worker.returncode == 0, err
         assert out.strip() == "done"
         assert "Traceback" not in err and "LockError" not in err
+
+
+def test_two_workers_saving_while_a_rebuild_runs_lose_nothing(app, engine, database_url):
+    assert search().total == 0  # this process has the (empty) index open
+    two_workers_save_during_a_rebuild(database_url, str(engine.store.root))
     drain_outbox()  # whatever a busy moment left queued
     assert index_drift().is_clean
     # this process notices the other processes' commits without being told

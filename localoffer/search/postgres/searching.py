@@ -4,7 +4,6 @@ mean" rules (spelling.py), the same tiers of relevance and the same paging.
 """
 from __future__ import annotations
 
-import logging
 from dataclasses import dataclass
 from datetime import date
 
@@ -14,12 +13,10 @@ from sqlalchemy.types import Text
 
 from ...reference.gazetteer import distance_miles
 from ..query import Place, SearchQuery, SearchResults
-from ..searching import LITTLE, SUGGEST_FACTOR, SUGGEST_MIN, Corrected, send_speller, send_terms
-from ..spelling import Speller, correct
+from ..searching import LITTLE, Corrected, send_speller, send_terms, spell_checked
+from ..spelling import Speller, correct_words
 from ..text import Synonyms, Unit, clean_text, parse_units, stem, words_of
 from .sql import IN_SEASON, Hit, Where, run, tsquery
-
-log = logging.getLogger(__name__)
 
 # pg_trgm similarity above which a word is looked at as a possible correction (set on the
 # search connections). Every word the spelling rules can reach (one slip, or two in a long
@@ -47,22 +44,9 @@ def match(connection, query: SearchQuery, words: str, synonyms: Synonyms, place:
 
 def execute(connection, query: SearchQuery, synonyms: Synonyms, place: Place | None, today: date) -> SearchResults:
     found = match(connection, query, clean_text(query.text), synonyms, place, today)
-    suggestion, showing_corrected = None, False
-    if found.units and found.total <= LITTLE:
-        try:
-            corrected = corrected_text(connection, found, synonyms, today)
-        except Exception as error:  # noqa: BLE001 - spelling is a nicety: never fail a search for it
-            log.warning("Spelling suggestion skipped (%s)", type(error).__name__)
-            corrected = None
-        if corrected:
-            better = match(connection, query, corrected.text, synonyms, place, today)
-            if found.total == 0 and better.total > 0 and corrected.close:
-                found, suggestion, showing_corrected = better, corrected.text, True
-            elif found.total == 0 and better.total > 0:
-                suggestion = corrected.text  # a looser guess: ask, don't assume
-            elif better.total >= max(SUGGEST_MIN, SUGGEST_FACTOR * found.total):
-                suggestion = corrected.text
-
+    found, suggestion, showing_corrected = spell_checked(
+        found, lambda: corrected_text(connection, found, synonyms, today),
+        lambda text: match(connection, query, text, synonyms, place, today))
     rows = found.rows
     distances = {}
     if place is not None:
@@ -92,15 +76,8 @@ def corrected_text(connection, found: Match, synonyms: Synonyms, today: date) ->
         return None
     typed = [w for w in words_of(found.text) if w in suspects and stem(w)]
     spellers = [Speller(vocabulary(connection, typed)), send_speller(synonyms)]
-    out, changes = [], []
-    for word in words_of(found.text):
-        correction = correct(word, spellers, terms) if word in suspects and stem(word) else None
-        out.append(correction.word if correction else word)
-        if correction:
-            changes.append(correction)
-    if not changes:
-        return None
-    return Corrected(" ".join(out), all(c.close for c in changes))
+    corrected = correct_words(words_of(found.text), suspects, spellers, terms)
+    return Corrected(*corrected) if corrected else None
 
 
 def unit_counts(connection, units: list[Unit], today: date) -> list[int]:

@@ -20,7 +20,7 @@ from collections import Counter
 from collections.abc import Iterable
 
 from flask import current_app, g, has_app_context
-from sqlalchemy import bindparam, delete, event, func, select, text
+from sqlalchemy import bindparam, delete, event, select, text
 from sqlalchemy.dialects.postgresql import ARRAY, insert
 from sqlalchemy.orm import Session
 from sqlalchemy.types import Integer, Text
