@@ -40,16 +40,18 @@ log = logging.getLogger(__name__)
 # a tsvector match is priced far below its real cost, so for a common word the planner would
 # read every row rather than the GIN index (three times slower), and without words the
 # covering index beats the table too; JIT and parallel workers only add start-up time to
-# queries this short. Autocommit: a search is one or two statements, and needs no BEGIN.
+# queries this short. Autocommit: a search is one statement (a few more when it checks
+# spelling), and needs no BEGIN.
 READER_SETTINGS = ("-c enable_seqscan=off -c jit=off -c max_parallel_workers_per_gather=0 -c work_mem=32MB "
                    f"-c pg_trgm.similarity_threshold={SIMILARITY}")
-_readers: dict[str, Engine] = {}
+_readers: dict[tuple[int, str], Engine] = {}
 _readers_lock = threading.Lock()
 
 
 def reader_engine(url) -> Engine:
-    """The search pool for this database (one per process, shared by every app on it)."""
-    key = url.render_as_string(hide_password=False)
+    """The search pool for this database (one per process, shared by every app on it; a
+    forked worker makes its own rather than share its parent's connections)."""
+    key = (os.getpid(), url.render_as_string(hide_password=False))
     with _readers_lock:
         engine = _readers.get(key)
         if engine is None:
