@@ -91,6 +91,35 @@ class Where:
         return " AND ".join(sql for group, sql in self.groups.items() if group != leave_out) or "TRUE"
 
 
+# GROUPING(need_bits, quadrant_bits, delivery_bits, day_bits, is_free) of each grouping set:
+# a bit is set for each column the set leaves out.
+GROUPED_BY = {"need": 0b01111, "quadrant": 0b10111, "delivery": 0b11011, "day": 0b11101, "cost": 0b11110}
+EVERYTHING = 0b11111
+GROUP_COLUMNS = "need_bits, quadrant_bits, delivery_bits, day_bits, is_free"
+
+
+def facet_counts(where: Where) -> tuple[str, list[tuple[str, str]]]:
+    """The `counts` CTE (over `m`): one row, the total then a count per (group, value) in
+    `keys` order. Each group's counts apply every OTHER group's ticks. Counting every value
+    over every row would cost 30 conditions a row; instead each row is added, once per group,
+    to the count of its combination of that group's values (grouping sets, with one count per
+    distinct set of ticks), and the values are read off those few combinations."""
+    conditions = list(dict.fromkeys([where.ticked(), *(where.ticked(leave_out=g) for g in FACETS)]))
+    counted = ", ".join(f"(count(*) FILTER (WHERE {c}))::integer AS c{i}" for i, c in enumerate(conditions))
+    columns = [f"sum(c0) FILTER (WHERE g = {EVERYTHING})"]
+    keys = []
+    for group in FACETS:
+        c = conditions.index(where.ticked(leave_out=group))
+        for value in FACET_VOCAB[group]:
+            columns.append(f"sum(c{c}) FILTER (WHERE g = {GROUPED_BY[group]} AND {value_test(group, value)})")
+            keys.append((group, value))
+    sql = f"""grouped AS (
+        SELECT GROUPING({GROUP_COLUMNS}) AS g, {GROUP_COLUMNS}, {counted} FROM m AS d
+        GROUP BY GROUPING SETS ((need_bits), (quadrant_bits), (delivery_bits), (day_bits), (is_free), ())),
+    counts AS (SELECT {', '.join(columns)} FROM grouped AS d)"""
+    return sql, keys
+
+
 def run(connection, where: Where, query: SearchQuery, units: list[Unit], words: str, place: Place | None,
         limit: int, offset: int) -> tuple[int, dict[str, dict[str, int]], list]:
     """One pass over the matching rows: (the exact total, the facet counts, one page of
@@ -123,25 +152,19 @@ def run(connection, where: Where, query: SearchQuery, units: list[Unit], words: 
     else:
         order = relevance
     venues = ", d.venue_lat, d.venue_lon" if place is not None else ""  # only distances need them
-    columns = [f"count(*) FILTER (WHERE {where.ticked()})"]
-    keys = []
-    for group in FACETS:
-        others = where.ticked(leave_out=group)
-        for value in FACET_VOCAB[group]:
-            columns.append(f"count(*) FILTER (WHERE {value_test(group, value)} AND {others})")
-            keys.append((group, value))
+    counts_sql, keys = facet_counts(where)
     sql = f"""WITH m AS MATERIALIZED (
         SELECT d.service_id, d.need_bits, d.quadrant_bits, d.delivery_bits, d.day_bits, d.is_free, d.name_key,
                d.name{venues}{rank_columns}
         FROM search_document d WHERE {' AND '.join(where.base)}),
-    counts AS (SELECT {', '.join(columns)} FROM m AS d),
+    {counts_sql},
     hits AS (SELECT page.*, row_number() OVER () AS position FROM (
         SELECT d.service_id{venues} FROM m AS d {joins}
         WHERE {where.ticked()} ORDER BY {', '.join(order)} LIMIT :limit OFFSET :offset) AS page)
     SELECT counts.*, hits.service_id{venues.replace("d.", "hits.")}
     FROM counts LEFT JOIN hits ON true ORDER BY hits.position"""
     rows = connection.execute(text(sql), params).all()
-    total, *counts = rows[0][:len(columns)]
+    total, *counts = (count or 0 for count in rows[0][:len(keys) + 1])  # NULL: a sum over no rows
     facets: dict[str, dict[str, int]] = {group: {} for group in FACETS}
     for (group, value), count in zip(keys, counts):
         facets[group][value] = count
