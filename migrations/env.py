@@ -97,9 +97,16 @@ def run_migrations_online():
     connectable = get_engine()
 
     with connectable.connect() as connection:
+        target = get_metadata()
+        if connection.dialect.name == "postgresql":
+            # The PostgreSQL search backend's tables (not models; PostgreSQL only), so that
+            # autogenerate on PostgreSQL neither drops them nor misses a change to them.
+            from localoffer.search.postgres.schema import metadata as search_metadata
+
+            target = [target, search_metadata]
         context.configure(
             connection=connection,
-            target_metadata=get_metadata(),
+            target_metadata=target,
             **conf_args
         )
 

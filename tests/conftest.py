@@ -2,6 +2,10 @@
 
 The suite runs on SQLite by default. With TEST_DATABASE_URL set (make test does this in CI),
 `DB_BACKEND=postgres` runs it again on PostgreSQL, one database per xdist worker.
+
+Search behaviour tests (modules marked `search_backends`) run once per search backend:
+Whoosh always, and the PostgreSQL backend too when the database is PostgreSQL. A test using
+the `engine` fixture (Whoosh's own engine) or marked `whoosh_only` runs on Whoosh alone.
 """
 from __future__ import annotations
 
@@ -46,13 +50,35 @@ _TEMPLATES = _MemoryBytecodeCache()
 
 
 def make_test_app(**overrides):
+    overrides.setdefault("SEARCH_BACKEND", "whoosh")  # whatever the shell running the tests says
     app = create_app(TestConfig, **overrides)
     app.jinja_env.bytecode_cache = _TEMPLATES
     return app
 
 
+def on_postgres() -> bool:
+    return os.environ.get("DB_BACKEND") == "postgres"
+
+
+def search_backends() -> list[str]:
+    return ["whoosh", "postgres"] if on_postgres() else ["whoosh"]
+
+
+def pytest_generate_tests(metafunc):
+    if "search_backend" in metafunc.fixturenames and metafunc.definition.get_closest_marker("search_backends"):
+        whoosh_only = "engine" in metafunc.fixturenames or metafunc.definition.get_closest_marker("whoosh_only")
+        metafunc.parametrize("search_backend", ["whoosh"] if whoosh_only else search_backends(),
+                             indirect=True, scope="module")
+
+
+@pytest.fixture(scope="module")
+def search_backend(request) -> str:
+    """SEARCH_BACKEND for the apps a test makes (see the module docstring)."""
+    return getattr(request, "param", "whoosh")
+
+
 def _database_url(tmp_path_factory, worker_id: str) -> str:
-    if os.environ.get("DB_BACKEND") == "postgres":
+    if on_postgres():
         return postgres_url_for_worker(os.environ["TEST_DATABASE_URL"], worker_id)
     return f"sqlite:///{tmp_path_factory.mktemp('db') / 'test.db'}"
 
@@ -62,21 +88,48 @@ def database_url(tmp_path_factory, worker_id):
     return _database_url(tmp_path_factory, worker_id)
 
 
+def _create_schema() -> None:
+    """Every table, from the models (and on PostgreSQL the search backend's tables too)."""
+    if db.engine.dialect.name == "postgresql":
+        from localoffer.search.postgres.schema import create_search_schema, drop_search_schema
+
+        with db.engine.begin() as connection:
+            drop_search_schema(connection)
+            db.metadata.drop_all(connection)
+            db.metadata.create_all(connection)
+            create_search_schema(connection)
+    else:
+        db.drop_all()
+        db.create_all()
+    db.engine.dispose()  # leave no idle connections behind on PostgreSQL
+
+
 @pytest.fixture(scope="session")
 def _schema_app(database_url, tmp_path_factory):
     """One app per test session whose only job is to create the schema once."""
     app = make_test_app(SQLALCHEMY_DATABASE_URI=database_url,
                      SEARCH_INDEX_DIR=str(tmp_path_factory.mktemp("schema-index")))
     with app.app_context():
-        db.drop_all()
-        db.create_all()
-        db.engine.dispose()  # leave no idle connections behind on PostgreSQL
+        _create_schema()
     return app
+
+
+@pytest.fixture(scope="session")
+def second_postgres_url(worker_id, tmp_path_factory):
+    """A second PostgreSQL database with the schema, for read-only apps built once per module
+    (they cannot share the worker's database, whose tables each test empties)."""
+    url = postgres_url_for_worker(os.environ["TEST_DATABASE_URL"], f"{worker_id}_second")
+    app = make_test_app(SQLALCHEMY_DATABASE_URI=url, SEARCH_INDEX_DIR=str(tmp_path_factory.mktemp("second-index")))
+    with app.app_context():
+        _create_schema()
+    return url
 
 
 def _empty_all_tables() -> None:
     if db.engine.dialect.name == "postgresql":
-        names = ", ".join(f'"{t.name}"' for t in db.metadata.sorted_tables)
+        from localoffer.search.postgres.schema import TABLES
+
+        names = ", ".join(f'"{t.name}"' for t in [*db.metadata.sorted_tables, *TABLES])
         db.session.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
     else:
         for table in reversed(db.metadata.sorted_tables):
@@ -96,9 +149,10 @@ def fresh_app(database_url, tmp_path, **overrides):
 
 
 @pytest.fixture
-def app(_schema_app, database_url, tmp_path):
-    """A fresh app with empty tables and an empty search index of its own."""
-    yield from fresh_app(database_url, tmp_path)
+def app(_schema_app, database_url, tmp_path, search_backend):
+    """A fresh app with empty tables and an empty search index of its own, searching with
+    the backend under test (Whoosh, and PostgreSQL too in search_backends modules)."""
+    yield from fresh_app(database_url, tmp_path, SEARCH_BACKEND=search_backend)
 
 
 @pytest.fixture

@@ -17,10 +17,15 @@ def parse_ids(ids: Iterable[str | uuid.UUID]) -> list[uuid.UUID]:
     return [parsed for parsed in map(parse_uuid, ids) if parsed is not None]
 
 
+def listed_clause():
+    """Published, and open or temporarily closed: findable whenever it is in season."""
+    return Service.is_published.is_(True) & Service.status.in_(FINDABLE_STATUSES)
+
+
 def findable_clause(today: date | None = None):
     """Published, open or temporarily closed, and inside its visible-from/to dates."""
     today = today or date.today()
-    return (Service.is_published.is_(True) & Service.status.in_(FINDABLE_STATUSES)
+    return (listed_clause()
             & (Service.visible_from.is_(None) | (Service.visible_from <= today))
             & (Service.visible_to.is_(None) | (Service.visible_to >= today)))
 
@@ -46,7 +51,16 @@ def findable_services_by_ids(ids: Iterable[str | uuid.UUID], options=()) -> list
 
 def iter_findable_services(batch: int = 500, options=()) -> Iterator[Service]:
     """Every findable service, in batches (index builds, checks and exports)."""
-    stmt = (select(Service).where(findable_clause()).order_by(Service.id).options(*options)
+    yield from _iter_services(findable_clause(), batch, options)
+
+
+def iter_listed_services(batch: int = 500, options=()) -> Iterator[Service]:
+    """Every listed service, in season or not (the PostgreSQL search checks seasons itself)."""
+    yield from _iter_services(listed_clause(), batch, options)
+
+
+def _iter_services(clause, batch: int, options) -> Iterator[Service]:
+    stmt = (select(Service).where(clause).order_by(Service.id).options(*options)
             .execution_options(yield_per=batch))
     yield from db.session.scalars(stmt)
 

@@ -2,11 +2,10 @@
 from __future__ import annotations
 
 import click
-from flask import current_app
 from flask.cli import AppGroup
 from flask_babel import gettext as _
 
-from . import index_drift, rebuild_index, sync
+from . import current_backend, index_drift, rebuild_index
 from .store import IndexBusy
 
 search_cli = AppGroup("search", help="Search index commands.")
@@ -54,9 +53,8 @@ def check_command(quiet: bool) -> None:
 @search_cli.command("sync")
 def sync_command() -> None:
     """Apply changes waiting in the outbox (safe to run from cron every few minutes)."""
-    engine = current_app.extensions[sync.EXTENSION]
     try:
-        count = sync.drain(engine.store, engine.writer_timeout, when_busy="raise")
+        count = current_backend().drain(when_busy="raise")
     except IndexBusy:
         click.echo(_("The search index is busy (a rebuild or another sync is running); try again shortly."),
                    err=True)

@@ -17,8 +17,8 @@ from .documents import english_need_labels
 from .bitsets import Membership, members
 from .query import FACET_VOCAB, FACETS, FILTER_GROUPS, Place, SearchQuery, SearchResults
 from .snapshot import Snapshot
-from .spelling import Speller, correct
-from .text import Synonyms, Unit, clean_text, parse_units, stem, words_of
+from .spelling import Speller, correct_words
+from .text import Synonyms, Unit, clean_text, parse_units, words_of
 
 # "Finds little": at most this many results, so a spelling suggestion is worth offering
 # if the corrected words find at least SUGGEST_FACTOR times as many (and at least SUGGEST_MIN).
@@ -94,21 +94,8 @@ def match(snap: Snapshot, text: str, filters: Filters, synonyms: Synonyms) -> Ma
 def execute(snap: Snapshot, query: SearchQuery, synonyms: Synonyms, place: Place | None) -> SearchResults:
     filters = Filters.of(query, snap)
     found = match(snap, clean_text(query.text), filters, synonyms)
-    suggestion, showing_corrected = None, False
-    if found.units and found.total <= LITTLE:
-        try:
-            corrected = corrected_text(snap, found, synonyms)
-        except Exception as error:  # noqa: BLE001 - spelling is a nicety: never fail a search for it
-            log.warning("Spelling suggestion skipped (%s)", type(error).__name__)
-            corrected = None
-        if corrected:
-            better = match(snap, corrected.text, filters, synonyms)
-            if found.total == 0 and better.total > 0 and corrected.close:
-                found, suggestion, showing_corrected = better, corrected.text, True
-            elif found.total == 0 and better.total > 0:
-                suggestion = corrected.text  # a looser guess: ask, don't assume
-            elif better.total >= max(SUGGEST_MIN, SUGGEST_FACTOR * found.total):
-                suggestion = corrected.text
+    found, suggestion, showing_corrected = spell_checked(
+        found, lambda: corrected_text(snap, found, synonyms), lambda text: match(snap, text, filters, synonyms))
 
     per_page = max(1, query.per_page)
     start = (max(1, query.page) - 1) * per_page
@@ -129,6 +116,29 @@ def execute(snap: Snapshot, query: SearchQuery, synonyms: Synonyms, place: Place
         near_place=place,
         near_unknown=bool(query.near) and place is None,
     )
+
+
+def spell_checked(found, corrected, match_text) -> tuple[object, str | None, bool]:
+    """The spelling step every backend shares: (what to show, "did you mean", whether it is
+    showing results for the correction). `found` has .units and .total; corrected() gives the
+    Corrected text or None; match_text(text) matches that text with the same filters."""
+    if not found.units or found.total > LITTLE:
+        return found, None, False
+    try:
+        correction = corrected()
+    except Exception as error:  # noqa: BLE001 - spelling is a nicety: never fail a search for it
+        log.warning("Spelling suggestion skipped (%s)", type(error).__name__)
+        return found, None, False
+    if correction is None:
+        return found, None, False
+    better = match_text(correction.text)
+    if found.total == 0 and better.total > 0 and correction.close:
+        return better, correction.text, True
+    if found.total == 0 and better.total > 0:
+        return found, correction.text, False  # a looser guess: ask, don't assume
+    if better.total >= max(SUGGEST_MIN, SUGGEST_FACTOR * found.total):
+        return found, correction.text, False
+    return found, None, False
 
 
 def facet_counts(snap: Snapshot, text_bits: int, filters: Filters) -> dict[str, dict[str, int]]:
@@ -227,15 +237,8 @@ def corrected_text(snap: Snapshot, found: Match, synonyms: Synonyms) -> Correcte
     suspects = {u.words[0] for u in found.units if not u.is_synonym and snap.unit_bits(u).bit_count() <= LITTLE}
     if not suspects:
         return None
-    out, changes = [], []
-    for word in words_of(found.text):
-        correction = correct(word, spellers, terms) if word in suspects and stem(word) else None
-        out.append(correction.word if correction else word)
-        if correction:
-            changes.append(correction)
-    if not changes:
-        return None
-    return Corrected(" ".join(out), all(c.close for c in changes))
+    corrected = correct_words(words_of(found.text), suspects, spellers, terms)
+    return Corrected(*corrected) if corrected else None
 
 
 def send_terms(synonyms: Synonyms) -> frozenset[str]:

@@ -139,3 +139,18 @@ def correct(word: str, spellers: list[Speller], send_terms: frozenset[str] = fro
         if best is None or rank < best:
             best = rank
     return Correction(best[4], best[0], word, own > 0) if best else None
+
+
+def correct_words(words: list[str], suspects: set[str], spellers: list[Speller],
+                  send_terms: frozenset[str]) -> tuple[str, bool] | None:
+    """The words with each suspect replaced by its correction: (text, every change is close),
+    or None if nothing changed. Stop words and the like are never corrected."""
+    out, changes = [], []
+    for word in words:
+        correction = correct(word, spellers, send_terms) if word in suspects and stem(word) else None
+        out.append(correction.word if correction else word)
+        if correction:
+            changes.append(correction)
+    if not changes:
+        return None
+    return " ".join(out), all(c.close for c in changes)

@@ -136,6 +136,11 @@ def deferred_sync():
     finally:
         setattr(g, _PAUSED, already)
     if not already:
+        from . import current_backend, drain_outbox
+
+        if current_backend().name != "whoosh":
+            drain_outbox()  # PostgreSQL: entries are written in batches by the drain itself
+            return
         engine = current_app.extensions[EXTENSION]
         # Updating entries one by one costs about what writing them afresh does, so once the
         # backlog is as big as half the index, a rebuild (on every core) is the quicker way.

@@ -3,8 +3,6 @@ from __future__ import annotations
 
 import pytest
 
-from config import TestConfig
-from localoffer import create_app
 from localoffer.extensions import db
 from localoffer.search import search_services
 from localoffer.search.query import SearchQuery, SearchResults
@@ -30,12 +28,12 @@ def engine(app):
 
 
 @pytest.fixture(scope="module")
-def module_app(_schema_app, database_url, tmp_path_factory):
+def module_app(_schema_app, database_url, tmp_path_factory, search_backend):
     """Like `app`, but shared by one test module that builds its data once and only reads."""
-    from tests.conftest import _empty_all_tables
+    from tests.conftest import _empty_all_tables, make_test_app
 
-    app = create_app(TestConfig, SQLALCHEMY_DATABASE_URI=database_url,
-                     SEARCH_INDEX_DIR=str(tmp_path_factory.mktemp("index")))
+    app = make_test_app(SQLALCHEMY_DATABASE_URI=database_url, SEARCH_INDEX_DIR=str(tmp_path_factory.mktemp("index")),
+                        SEARCH_BACKEND=search_backend)
     with app.app_context():
         _empty_all_tables()
         yield app

@@ -5,16 +5,18 @@ import os
 import shutil
 
 import pytest
-from sqlalchemy import delete, update
+from sqlalchemy import delete, insert, update
 
 from config import TestConfig
 from localoffer import create_app
 from localoffer.extensions import db
-from localoffer.models import Service
+from localoffer.models import IndexOutbox, Service
 from localoffer.search import check_health, rebuild_index
 from tests.factories import make_service
 
 from .conftest import found, search
+
+pytestmark = pytest.mark.search_backends
 
 
 def test_rebuild_indexes_every_findable_service_and_says_how_many(app, runner):
@@ -103,6 +105,31 @@ def test_check_fails_and_lists_each_kind_of_drift(app, runner, engine):
     assert runner.invoke(args=["search", "check"]).exit_code == 0
 
 
+def test_check_lists_changes_made_behind_the_apps_back(app, runner):
+    stale = make_service("Stale")
+    gone = make_service("Gone")
+    back = make_service("Back", published=False)
+    fine = make_service("Fine")
+    # Changes that bypass the ORM (so no outbox row): the index can't know about them.
+    db.session.execute(update(Service).where(Service.id == stale.id).values(name="Renamed"))
+    db.session.execute(delete(Service).where(Service.id == gone.id))
+    db.session.execute(update(Service).where(Service.id == back.id).values(is_published=True))
+    db.session.execute(insert(IndexOutbox).values(service_id=fine.id))  # a change still waiting
+    db.session.commit()
+    result = runner.invoke(args=["search", "check"])
+    assert result.exit_code == 1
+    assert "1 missing, 1 out of date, 1 that should not be there" in result.output
+    for heading, service in (("Missing from the index (findable in the database):", back),
+                             ("Out of date in the index:", stale),
+                             ("In the index but not findable (hidden, closed or deleted):", gone)):
+        lines = result.output.splitlines()
+        assert lines[lines.index(heading) + 1].strip() == str(service.id)
+    assert "1 changes are waiting to be applied" in result.output
+    assert runner.invoke(args=["search", "rebuild"]).exit_code == 0
+    assert runner.invoke(args=["search", "check"]).exit_code == 0
+    assert found("renamed") == {str(stale.id)} and found("back") == {str(back.id)}
+
+
 def test_check_reports_a_missing_index_as_drift(app, runner, engine):
     service = make_service("Somewhere")
     engine.forget()
@@ -150,7 +177,8 @@ def test_health_is_bad_when_the_index_is_damaged(app, engine):
 
 
 def test_the_index_folder_is_only_created_when_first_needed(_schema_app, database_url, tmp_path):
-    app = create_app(TestConfig, SQLALCHEMY_DATABASE_URI=database_url, SEARCH_INDEX_DIR=str(tmp_path / "later"))
+    app = create_app(TestConfig, SQLALCHEMY_DATABASE_URI=database_url, SEARCH_INDEX_DIR=str(tmp_path / "later"),
+                     SEARCH_BACKEND="whoosh")
     assert not (tmp_path / "later").exists()
     with app.app_context():
         assert check_health() is True

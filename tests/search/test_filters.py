@@ -14,6 +14,8 @@ from tests.factories import make_service
 
 from .conftest import search
 
+pytestmark = pytest.mark.search_backends
+
 
 @pytest.fixture(scope="module")
 def catalogue(module_app):

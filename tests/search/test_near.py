@@ -11,6 +11,8 @@ from tests.factories import make_service
 
 from .conftest import search
 
+pytestmark = pytest.mark.search_backends
+
 CHELMSFORD = (51.7356, 0.4685)
 WITHAM = (51.8003, 0.6403)
 COLCHESTER = (51.8892, 0.9042)

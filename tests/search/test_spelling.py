@@ -10,6 +10,8 @@ from tests.factories import make_service
 
 from .conftest import search
 
+pytestmark = pytest.mark.search_backends
+
 
 @pytest.fixture(scope="module")
 def directory(module_app):

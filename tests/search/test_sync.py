@@ -14,6 +14,8 @@ from tests.factories import make_organisation, make_service
 
 from .conftest import found, search
 
+pytestmark = pytest.mark.search_backends
+
 
 def outbox_rows() -> int:
     return db.session.scalar(select(func.count()).select_from(IndexOutbox))
@@ -166,6 +168,7 @@ def test_a_failed_index_write_keeps_the_change_queued(app, monkeypatch):
         raise OSError("disk full")
 
     monkeypatch.setattr(search_sync, "service_document", broken)
+    monkeypatch.setattr("localoffer.search.postgres.entries.service_document", broken)
     service = make_service("Sunflower Sensory Room")
     assert outbox_rows() == 1
     monkeypatch.undo()
@@ -184,7 +187,7 @@ def test_a_bulk_load_is_drained_in_batches_with_one_commit_each(app, engine, mon
     assert search().total == 12
 
 
-def test_deferred_sync_drains_once_at_the_end(app, engine):
+def test_deferred_sync_drains_once_at_the_end(app):
     with deferred_sync():
         for n in range(3):
             make_service(f"Deferred {n}")

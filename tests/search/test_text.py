@@ -13,6 +13,8 @@ from tests.factories import make_service
 
 from .conftest import found, search
 
+pytestmark = pytest.mark.search_backends
+
 
 @pytest.fixture(scope="module")
 def library(module_app):

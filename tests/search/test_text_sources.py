@@ -2,11 +2,15 @@
 that only suggest (each test builds its own small directory)."""
 from __future__ import annotations
 
+import pytest
+
 from localoffer.extensions import db
 from localoffer.models import LocalOfferAnswer
 from tests.factories import make_organisation, make_service
 
 from .conftest import found, search
+
+pytestmark = pytest.mark.search_backends
 
 
 def test_organisation_names_local_offer_answers_and_labels_are_searched(app):

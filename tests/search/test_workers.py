@@ -19,8 +19,8 @@ from config import TestConfig
 from localoffer import create_app
 from tests.factories import make_service
 
-database, index, label, count = sys.argv[1:5]
-app = create_app(TestConfig, SQLALCHEMY_DATABASE_URI=database, SEARCH_INDEX_DIR=index)
+database, index, label, count, backend = sys.argv[1:6]
+app = create_app(TestConfig, SQLALCHEMY_DATABASE_URI=database, SEARCH_INDEX_DIR=index, SEARCH_BACKEND=backend)
 with app.app_context():
     print("ready", flush=True)
     sys.stdin.readline()  # wait for "go", so the saves overlap the parent's rebuild
@@ -30,19 +30,20 @@ print("done")
 """
 
 
-def start_worker(database_url: str, index_dir: str, label: str, count: int) -> subprocess.Popen:
-    return subprocess.Popen([sys.executable, "-c", WORKER, database_url, index_dir, label, str(count)],
+def start_worker(database_url: str, index_dir: str, label: str, count: int,
+                 backend: str = "whoosh") -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, "-c", WORKER, database_url, index_dir, label, str(count), backend],
                             cwd=ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                             text=True)
 
 
-def test_two_workers_saving_while_a_rebuild_runs_lose_nothing(app, engine, database_url):
-    assert search().total == 0  # this process has the (empty) index open
+def two_workers_save_during_a_rebuild(database_url: str, index_dir: str, backend: str = "whoosh") -> None:
+    """Two other processes save 8 services each while this one rebuilds the index."""
     # The shared need and category terms exist before the workers start (as in production),
     # so they race only over the index, not over creating the same terms.
     ensure_vocabulary()
     db.session.commit()
-    workers = [start_worker(database_url, str(engine.store.root), label, 8) for label in ("Alpha", "Beta")]
+    workers = [start_worker(database_url, index_dir, label, 8, backend) for label in ("Alpha", "Beta")]
     # Each worker blocks after "ready", so nothing else sits in the pipe's read buffer, where
     # communicate() (which reads the raw pipe) would never see it.
     for worker in workers:
@@ -50,12 +51,17 @@ def test_two_workers_saving_while_a_rebuild_runs_lose_nothing(app, engine, datab
     for worker in workers:
         worker.stdin.write("go\n")
         worker.stdin.flush()
-    rebuild_index()  # a third writer, holding the lock while they save
+    rebuild_index()  # a third writer, working while they save
     for worker in workers:
         out, err = worker.communicate(timeout=120)
         assert worker.returncode == 0, err
         assert out.strip() == "done"
         assert "Traceback" not in err and "LockError" not in err
+
+
+def test_two_workers_saving_while_a_rebuild_runs_lose_nothing(app, engine, database_url):
+    assert search().total == 0  # this process has the (empty) index open
+    two_workers_save_during_a_rebuild(database_url, str(engine.store.root))
     drain_outbox()  # whatever a busy moment left queued
     assert index_drift().is_clean
     # this process notices the other processes' commits without being told

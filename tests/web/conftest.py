@@ -9,7 +9,7 @@ import pytest
 from localoffer import search
 from localoffer.extensions import db
 
-from ..conftest import make_test_app
+from ..conftest import _empty_all_tables, make_test_app
 from ..factories import make_service
 
 
@@ -35,17 +35,25 @@ def _make_family_services() -> SimpleNamespace:
 
 
 @pytest.fixture(scope="module")
-def family_app(tmp_path_factory):
+def family_app(tmp_path_factory, search_backend, request):
     """A read-only app holding the family services, built once per test module: the search page
-    tests only read, so they share it instead of rebuilding the index for every test."""
+    tests only read, so they share it instead of rebuilding the index for every test. (The
+    PostgreSQL search backend needs a PostgreSQL database: the worker's second one.)"""
     base = tmp_path_factory.mktemp("family")
-    app = make_test_app(SQLALCHEMY_DATABASE_URI=f"sqlite:///{base / 'family.db'}",
-                        SEARCH_INDEX_DIR=str(base / "index"))
+    postgres = search_backend == "postgres"
+    url = request.getfixturevalue("second_postgres_url") if postgres else f"sqlite:///{base / 'family.db'}"
+    app = make_test_app(SQLALCHEMY_DATABASE_URI=url, SEARCH_INDEX_DIR=str(base / "index"),
+                        SEARCH_BACKEND=search_backend)
     with app.app_context():
-        db.create_all()
+        if postgres:
+            _empty_all_tables()
+        else:
+            db.create_all()
         app.family = _make_family_services()
         db.session.remove()
-    return app
+    yield app
+    with app.app_context():
+        db.engine.dispose()  # leave no connections open for the garbage collector
 
 
 @pytest.fixture

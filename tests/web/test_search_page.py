@@ -13,6 +13,8 @@ from localoffer.search.query import SearchQuery
 from ..factories import make_service
 from ..helpers import normalize_spaces, page, result_ids
 
+pytestmark = pytest.mark.search_backends
+
 
 def _names(response) -> list[str]:
     return [normalize_spaces(el.select_one("a").text) for el in page(response).select("[data-service-id]")]

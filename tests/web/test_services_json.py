@@ -1,9 +1,13 @@
 """/services.json: the same search as the page, as JSON for other directories (CONTRACT §5)."""
 from __future__ import annotations
 
+import pytest
+
 from localoffer.search.query import FACET_VOCAB
 
 from ..helpers import result_ids
+
+pytestmark = pytest.mark.search_backends
 
 
 def test_the_shape_of_a_search(family_client, family):

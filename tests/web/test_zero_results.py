@@ -2,8 +2,12 @@
 filter is hiding (with a link that drops it), tips, and who to call."""
 from __future__ import annotations
 
+import pytest
+
 from ..factories import make_service
 from ..helpers import normalize_spaces, page, result_ids
+
+pytestmark = pytest.mark.search_backends
 
 
 def _main(response) -> str:

@@ -1,0 +1,154 @@
+"""What only the PostgreSQL search backend does: entries written inside the saving
+transaction, so every web node sharing the database sees an edit the moment it commits;
+seasons checked when searching; health, failures, drift and concurrent writers.
+
+The search behaviour itself (words, synonyms, filters, facets, spelling, ranking, paging) is
+tested on both backends by the modules marked `search_backends`."""
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+from sqlalchemy import func, select, text
+
+from localoffer.extensions import db
+from localoffer.models import IndexOutbox, Service
+from localoffer.search import SearchUnavailable, check_health, drain_outbox, index_drift
+from localoffer.search.postgres import writer
+from localoffer.search.postgres.schema import search_document, search_word
+from tests.conftest import make_test_app, on_postgres
+from tests.factories import make_service
+
+from .conftest import found, search
+from .test_workers import two_workers_save_during_a_rebuild
+
+pytestmark = pytest.mark.skipif(not on_postgres(), reason="the PostgreSQL search backend needs PostgreSQL")
+
+
+@pytest.fixture
+def search_backend():
+    return "postgres"
+
+
+@pytest.fixture
+def other_node(app, database_url, tmp_path):
+    """A second web node: its own app and connections, the same database, no index of its own."""
+    node = make_test_app(SQLALCHEMY_DATABASE_URI=database_url, SEARCH_INDEX_DIR=str(tmp_path / "unused"),
+                         SEARCH_BACKEND="postgres")
+    yield node
+    with node.app_context():
+        db.engine.dispose()
+
+
+def on(node, text_: str = "", **filters):
+    with node.app_context():
+        return search(text_, **filters)
+
+
+def outbox_rows() -> int:
+    return db.session.scalar(select(func.count()).select_from(IndexOutbox))
+
+
+def test_an_edit_is_found_on_every_node_the_moment_it_commits(app, other_node):
+    service = make_service("Sunflower Sensory Room", commit=False)
+    db.session.flush()
+    assert on(other_node, "sunflower").total == 0  # not committed: nobody else sees it
+    db.session.commit()
+    assert on(other_node, "sunflower").ids == [str(service.id)]
+    assert outbox_rows() == 0  # applied inside the transaction: nothing left to drain
+    service.name = "Bluebell Sensory Room"
+    db.session.commit()
+    assert on(other_node, "sunflower").total == 0 and on(other_node, "bluebell").total == 1
+    assert on(other_node, "sensory").facets == search("sensory").facets
+
+
+def test_a_seasonal_listing_appears_and_goes_on_its_dates_with_no_reindex(app, monkeypatch):
+    today = date.today()
+    summer = make_service("Summer Splash", visible_from=today + timedelta(days=1),
+                          visible_to=today + timedelta(days=30))
+    assert found("splash") == set() and search().total == 0
+    monkeypatch.setattr("localoffer.search.postgres.today", lambda: today + timedelta(days=1))
+    assert found("splash") == {str(summer.id)}
+    monkeypatch.setattr("localoffer.search.postgres.today", lambda: today + timedelta(days=31))
+    assert found("splash") == set()
+    assert index_drift().is_clean
+
+
+def test_a_save_touching_very_many_services_is_applied_straight_after_its_commit(app, monkeypatch):
+    monkeypatch.setattr(writer, "IN_TRANSACTION_MAX", 2)
+    for n in range(3):
+        make_service(f"Bulk {n}", commit=False)
+    db.session.commit()
+    assert search("bulk").total == 3
+    assert outbox_rows() == 0
+
+
+def test_a_failure_is_retried_then_a_try_later_page_without_internals(app, client, monkeypatch):
+    make_service("Autism Family Hub")
+    calls = []
+
+    def broken(*args):
+        calls.append(1)
+        raise RuntimeError('relation "search_document" does not exist')
+
+    monkeypatch.setattr("localoffer.search.postgres.execute", broken)
+    with pytest.raises(SearchUnavailable):
+        search("autism")
+    assert len(calls) == 2
+    for url in ("/services", "/services.json"):
+        response = client.get(url, query_string={"q": "autism"})
+        assert response.status_code == 503
+        assert "search_document" not in response.get_data(as_text=True)
+
+
+def test_health_needs_the_search_tables(app, client):
+    assert check_health() is True
+    db.session.execute(text("ALTER TABLE search_word RENAME TO search_word_gone"))
+    db.session.commit()
+    try:
+        assert check_health() is False
+        assert client.get("/healthz").status_code == 503
+    finally:
+        db.session.execute(text("ALTER TABLE search_word_gone RENAME TO search_word"))
+        db.session.commit()
+    assert client.get("/healthz").get_json() == {"status": "ok"}
+
+
+def test_check_finds_entries_changed_behind_its_back_and_rebuild_repairs_them(app, runner):
+    kept, emptied, tampered = (make_service(f"Play {n}", description="music") for n in range(3))
+    db.session.execute(search_document.delete().where(search_document.c.service_id == emptied.id))
+    db.session.execute(search_document.update().where(search_document.c.service_id == tampered.id)
+                       .values(fingerprint="x"))
+    db.session.execute(search_word.update().values(services=99))
+    db.session.commit()
+    result = runner.invoke(args=["search", "check"])
+    assert result.exit_code == 1
+    assert "1 missing, 1 out of date, 0 that should not be there" in result.output
+    result = runner.invoke(args=["search", "rebuild"])
+    assert "3 services indexed" in result.output
+    assert runner.invoke(args=["search", "check"]).exit_code == 0
+    assert db.session.scalar(select(search_word.c.services).where(search_word.c.word == "music")) == 3
+    assert found("music") == {str(s.id) for s in (kept, emptied, tampered)}
+
+
+def test_word_counts_follow_every_change(app):
+    first = make_service("Drumming Club", description="drums")
+    second = make_service("Rhythm Club", description="drums")
+    first.description = "guitars"
+    db.session.commit()
+    db.session.delete(second)
+    db.session.commit()
+    counts = dict(db.session.execute(select(search_word.c.word, search_word.c.services)).all())
+    assert (counts.get("drums"), counts.get("guitars"), counts.get("club")) == (0, 1, 1)
+
+
+def test_workers_saving_while_a_rebuild_runs_lose_nothing(app, database_url, tmp_path):
+    two_workers_save_during_a_rebuild(database_url, str(tmp_path / "unused"), backend="postgres")
+    assert drain_outbox() == 0  # nothing was left waiting
+    assert index_drift().is_clean
+    assert search("another worker").total == 16 == db.session.scalar(select(func.count()).select_from(Service))
+
+
+def test_the_postgres_backend_needs_a_postgresql_database(tmp_path):
+    with pytest.raises(RuntimeError, match="PostgreSQL"):
+        make_test_app(SQLALCHEMY_DATABASE_URI=f"sqlite:///{tmp_path / 'x.db'}", SEARCH_BACKEND="postgres")
