@@ -14,6 +14,8 @@ from flask import url_for
 from flask_babel import lazy_gettext as _l
 from markupsafe import Markup, escape
 
+from .i18n import alphabetical_key
+
 
 @dataclass(frozen=True)
 class Term:
@@ -183,7 +185,7 @@ def terms_by_letter() -> list[tuple[str, list[Term]]]:
     """The terms in alphabetical order of their name in the reader's language, grouped by
     first letter."""
     groups: dict[str, list[Term]] = {}
-    for term in sorted(TERMS, key=lambda t: str(t.name).casefold()):
+    for term in sorted(TERMS, key=lambda t: alphabetical_key(str(t.name))):
         name = str(term.name)
         letter = next((ch for ch in name if ch.isalpha()), name[:1]).upper()
         groups.setdefault(letter, []).append(term)

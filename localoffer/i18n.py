@@ -1,6 +1,8 @@
 """Interface language: `?lang=` switches it and the choice is remembered for the visit."""
 from __future__ import annotations
 
+import unicodedata
+
 from flask import Flask, current_app, has_request_context, request, session, url_for
 from pathlib import Path
 
@@ -25,6 +27,36 @@ def stored_text(text: str | None) -> str:
 def current_language() -> str:
     """The visitor's interface language code ("en", "pl"...)."""
     return str(get_locale() or current_app.config["BABEL_DEFAULT_LOCALE"]).split("_")[0]
+
+
+# Each language's alphabet, for sorting words as its readers expect: Python compares code points,
+# which puts "Ł" after "Z" and "Ș" after "V". Letters not listed sort just after their base letter.
+_ALPHABETS = {
+    "pl": "aąbcćdeęfghijklłmnńoóprsśtuvwxyzźż",
+    "ro": "aăâbcdefghiîjklmnopqrsștțuvwxyz",
+}
+_CEDILLAS = str.maketrans("şţ", "șț")  # the old Romanian letters, still typed: same as comma-below
+
+
+def _without_accents(ch: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", ch) if not unicodedata.combining(c))
+
+
+def alphabetical_key(text: str, language: str | None = None) -> tuple[tuple[int, int], ...]:
+    """A sort key putting words in the alphabetical order of the language (the reader's by
+    default); spaces and punctuation come before any letter."""
+    alphabet = _ALPHABETS.get(language or current_language(), "abcdefghijklmnopqrstuvwxyz")
+    rank = {letter: i for i, letter in enumerate(alphabet)}
+
+    def letter_key(ch: str) -> tuple[int, int]:
+        if ch in rank:
+            return (rank[ch] + 1, 0)
+        base = _without_accents(ch)
+        if base in rank:
+            return (rank[base] + 1, ord(ch))
+        return (0, 0) if not ch.isalnum() else (len(alphabet) + 1, ord(ch))
+
+    return tuple(letter_key(ch) for ch in text.casefold().translate(_CEDILLAS))
 
 
 def content_lang() -> Markup:

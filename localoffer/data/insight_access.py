@@ -11,7 +11,7 @@ from __future__ import annotations
 import statistics
 from datetime import date
 
-from flask_babel import gettext as _, lazy_gettext as _l, ngettext
+from flask_babel import format_decimal, gettext as _, lazy_gettext as _l, ngettext
 from ..vocab import ACCESS_ROUTES, CATEGORIES, COUNTYWIDE, QUADRANTS
 from .insight import Cell, Column, InsightFilters, Row, Section, Table, chart, share_text
 from .insight_directory import Listing, directory_listings
@@ -40,7 +40,7 @@ def _wait_cell(found: list[Listing]) -> Cell:
         typical = int(typical)
         text = ngettext("%(num)d week", "%(num)d weeks", typical)
     else:  # the middle of two waits: half a week
-        text = _("%(num)s weeks", num=f"{typical:.1f}")
+        text = _("%(num)s weeks", num=format_decimal(typical, "#,##0.#"))
     return Cell(text, typical,
                 detail=_("%(given)d of %(all)d give a wait", given=len(weeks), all=len(found)))
 

@@ -17,10 +17,11 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timezone
 
 from flask import current_app
-from flask_babel import format_date, gettext as _, ngettext
+from flask_babel import gettext as _, ngettext
 from sqlalchemy import select
 
 from ..extensions import db
+from ..filters import month_year
 from ..models import SearchLog
 from ..reference.gazetteer import lookup_place
 from ..search.text import stem, words_of
@@ -135,7 +136,7 @@ def _by_month(searches: list[LoggedSearch], filters: InsightFilters, today: date
     by_month: dict[date, list[LoggedSearch]] = defaultdict(list)
     for s in searches:
         by_month[s.month].append(s)
-    rows = [_counts_row(m.isoformat()[:7], format_date(m, "MMMM y"), by_month[m]) for m in months_between(first, today)]
+    rows = [_counts_row(m.isoformat()[:7], month_year(m), by_month[m]) for m in months_between(first, today)]
     table = Table("by-month", _("Searches that found very little, month by month"), "", _columns(), rows,
                   row_heading=_("Month"),
                   chart=chart([(r.label, r.cells[4].value, r.cells[4].text) for r in rows]))
