@@ -113,6 +113,10 @@ def _after_rollback(session) -> None:
 
 
 def _after_commit(session) -> None:
+    if session.in_nested_transaction():
+        # A savepoint was released inside a larger transaction: nothing is committed yet, and
+        # a drain now would wait for the write lock this very session holds (SQLite).
+        return
     if not session.info.pop(_PENDING, False):
         return
     if not has_app_context() or g.get(_PAUSED):

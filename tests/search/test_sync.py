@@ -219,3 +219,22 @@ def test_review_dates_and_other_unsearched_fields_still_keep_the_version_current
     service.last_reviewed = date(2020, 1, 1)
     db.session.commit()
     assert index_drift().is_clean
+
+
+@pytest.mark.whoosh_only
+def test_a_savepoint_released_inside_a_save_waits_for_the_save_itself(app, monkeypatch):
+    """Only the commit of the whole save updates the index: a drain when a savepoint is
+    released would wait for the write lock the save itself holds (SQLite) and find nothing
+    committed yet."""
+    service = make_service("Sunflower Sensory Room")
+    drains = []
+    real_drain = search_sync.drain
+    monkeypatch.setattr(search_sync, "drain", lambda *args, **kw: drains.append(1) or real_drain(*args, **kw))
+    savepoint = db.session.begin_nested()
+    service.name = "Bluebell Sensory Room"
+    db.session.flush()
+    savepoint.commit()
+    assert drains == []
+    db.session.commit()
+    assert drains == [1]
+    assert found("bluebell") == {str(service.id)}
