@@ -9,6 +9,7 @@ the `engine` fixture (Whoosh's own engine) or marked `whoosh_only` runs on Whoos
 """
 from __future__ import annotations
 
+import copy
 import os
 from pathlib import Path
 
@@ -47,6 +48,51 @@ class _MemoryBytecodeCache(BytecodeCache):
 
 
 _TEMPLATES = _MemoryBytecodeCache()
+
+
+def _share_url_builders() -> None:
+    """Werkzeug compiles two small URL-building functions for every route of every app (with
+    `ast` and `compile`): most of the cost of the fresh app each test makes. A builder depends
+    only on the rule's parts and defaults, so the tests share one per rule across apps."""
+    from werkzeug.routing.rules import Rule
+
+    compile_builder = Rule._compile_builder
+    builders: dict = {}
+
+    def shared(rule: Rule, append_unknown: bool = True):
+        key = (tuple(rule._trace), repr(sorted((rule.defaults or {}).items())),
+               tuple((name, type(conv)) for name, conv in rule._converters.items()), append_unknown)
+        if key not in builders:
+            builders[key] = compile_builder(rule, append_unknown)
+        return builders[key]
+
+    Rule._compile_builder = shared
+
+    # Parsing a rule's text is the other half: replay what it found (trace, converters,
+    # arguments) for a rule text seen before, making fresh converters for this app's map.
+    parse_rule = Rule._parse_rule
+    parsed: dict = {}
+
+    def replay(rule: Rule, text: str):
+        if text not in parsed:
+            trace_from, before = len(rule._trace), dict(rule._converters)
+            parts = list(parse_rule(rule, text))
+            converters = [(name, type(conv), conv) for name, conv in rule._converters.items() if name not in before]
+            parsed[text] = (parts, rule._trace[trace_from:], converters)
+            return parts
+        parts, trace, converters = parsed[text]
+        rule._trace.extend(trace)
+        for name, kind, original in converters:
+            fresh = copy.copy(original)
+            fresh.map = rule.map
+            rule._converters[name] = fresh
+            rule.arguments.add(name)
+        return parts
+
+    Rule._parse_rule = replay
+
+
+_share_url_builders()
 
 
 def make_test_app(**overrides):
@@ -131,9 +177,16 @@ def _empty_all_tables() -> None:
 
         names = ", ".join(f'"{t.name}"' for t in [*db.metadata.sorted_tables, *TABLES])
         db.session.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
-    else:
-        for table in reversed(db.metadata.sorted_tables):
-            db.session.execute(table.delete())
+    else:  # one script, not a statement per table: this runs before nearly every test
+        db.session.commit()
+        raw = db.engine.raw_connection()
+        try:
+            raw.driver_connection.executescript(
+                "BEGIN IMMEDIATE;" + "".join(f'DELETE FROM "{t.name}";' for t in reversed(db.metadata.sorted_tables))
+                + "COMMIT;")
+        finally:
+            raw.close()
+        return
     db.session.commit()
 
 
