@@ -93,6 +93,8 @@ class Config:
     # Staff sign-in (README "Security"): sessions end after 30 idle minutes or 12 hours.
     STAFF_IDLE_MINUTES = 30
     STAFF_MAX_HOURS = 12
+    # A warning with a "Stay signed in" button this long before either end (WCAG 2.2.1).
+    STAFF_TIMEOUT_WARNING_SECONDS = 120
     STAFF_MFA_REQUIRED = False  # two-factor for staff roles; always on in production
     # Failed sign-ins allowed per account and per IP address in each window.
     SIGN_IN_ACCOUNT_LIMIT = 10

@@ -24,6 +24,17 @@ def stored_text(text: str | None) -> str:
     return gettext(text) if text else (text or "")
 
 
+def plural_patterns(message_for) -> dict[str, str]:
+    """For a script that counts (`Intl.PluralRules` in the browser): the message for each plural
+    category of the reader's language, with "{n}" where the number goes. `message_for(n)` gives
+    the message for the number n, through ngettext so the catalogue chooses the form."""
+    locale = get_locale()
+    patterns: dict[str, str] = {}
+    for n in range(200):  # every category has an example below 200 in every language we have
+        patterns.setdefault(locale.plural_form(n) if locale else ("one" if n == 1 else "other"), message_for(n))
+    return patterns
+
+
 def current_language() -> str:
     """The visitor's interface language code ("en", "pl"...)."""
     return str(get_locale() or current_app.config["BABEL_DEFAULT_LOCALE"]).split("_")[0]

@@ -79,6 +79,12 @@ def init_app(app: Flask) -> None:
     def csrf_refused(_error: CSRFError):
         # Logged for monitoring (ASVS 16.3.3): where, never what was typed.
         app.logger.warning("CSRF check failed at %s", request.endpoint)
+        from .auth import signed_out_with_text
+
+        # Signed out meanwhile: the token went with the session, but what was typed is shown.
+        kept = signed_out_with_text()
+        if kept is not None:
+            return kept
         response = _show_form_again() if not request.path.startswith("/api/") else None
         if response is not None:
             return response

@@ -28,6 +28,7 @@ NOT_PAGES = {
     "staff_opendata.directory_package": "JSON download",
     "staff_insight.export": "CSV or JSON download (tests/insight compare it with the page)",
     "staff_insight.quadrant_export": "CSV or JSON download (tests/insight compare it with the page)",
+    "staff_account.session_status": "JSON for the timeout warning (tests/browser/test_timeout_warning.py)",
     "staff_auth.sign_out": "signs out; the tests sign out through the button on every staff page",
 }
 NOT_PAGES_PREFIXES = ("api.",)  # the open data API answers JSON, except its documentation page

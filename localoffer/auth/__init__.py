@@ -6,10 +6,11 @@ than STAFF_IDLE_MINUTES or older than STAFF_MAX_HOURS means signed out.
 """
 from __future__ import annotations
 
+import re
 from datetime import datetime, timedelta, timezone
 from functools import wraps
 
-from flask import Flask, abort, current_app, g, redirect, request, session, url_for
+from flask import Flask, abort, current_app, g, redirect, render_template, request, session, url_for
 
 from ..extensions import db
 from ..models.base import as_utc
@@ -17,6 +18,9 @@ from .passwords import min_length
 from .roles import PERMISSIONS, ROLE_LABELS, STAFF_ROLES, can
 
 SESSION_KEY = "staff_sid"
+# Asking how long is left (timeout-warning.mjs) and the browser fetching files do not count as
+# using the site.
+NOT_USE = ("staff_account.session_status", "static")
 
 
 def _load_user() -> None:
@@ -41,10 +45,21 @@ def _load_user() -> None:
     g.pending_user = None if staff_session.mfa_passed else staff_session.user
     # Sliding idle timeout, written at most once a minute so browsing stays read-only. Written
     # apart from the page's own transaction: a GET reads on a snapshot that cannot take a write.
-    if now - as_utc(staff_session.last_seen_at) > timedelta(seconds=60):
+    if now - as_utc(staff_session.last_seen_at) > timedelta(seconds=60) and request.endpoint not in NOT_USE:
         from ..data.accounts import touch_session
 
         touch_session(staff_session.id, now)
+
+
+def time_left(staff_session) -> tuple[int, bool]:
+    """Seconds until this session ends if nothing else happens, and whether using the site
+    would move that time on (False when the 12-hour limit is the nearer end)."""
+    now = datetime.now(timezone.utc)
+    cfg = current_app.config
+    idle_end = as_utc(staff_session.last_seen_at) + timedelta(minutes=cfg["STAFF_IDLE_MINUTES"])
+    hard_end = as_utc(staff_session.created_at) + timedelta(hours=cfg["STAFF_MAX_HOURS"])
+    end = min(idle_end, hard_end)
+    return max(0, int((end - now).total_seconds())), idle_end < hard_end
 
 
 def mfa_required_for(user) -> bool:
@@ -65,7 +80,8 @@ def requires(permission: str, *, enrolling: bool = False):
         def wrapped(*args, **kwargs):
             user = g.get("user")
             if user is None:
-                return redirect(url_for("staff_auth.sign_in", next=request.full_path.rstrip("?")))
+                return signed_out_with_text() or redirect(
+                    url_for("staff_auth.sign_in", next=request.full_path.rstrip("?")))
             if not enrolling and mfa_required_for(user) and not user.has_totp:
                 return redirect(url_for("staff_account.two_factor_setup"))
             if not can(user.role, permission):
@@ -77,6 +93,33 @@ def requires(permission: str, *, enrolling: bool = False):
         return wrapped
 
     return decorator
+
+
+# Posted fields that are not words someone typed: tokens, where to go next, passwords, buttons.
+_NOT_TYPED = ("csrf_token", "next", "submit", "website", "action", "decision")
+
+
+_CODE = re.compile(r"[a-z0-9_\-]*")  # a choice's value (approve, council_moderator, an id)
+
+
+def _typed_text() -> list[str]:
+    return [value.strip() for name, value in request.form.items(multi=True)
+            if name not in _NOT_TYPED and "password" not in name and not _CODE.fullmatch(value.strip())]
+
+
+def signed_out_with_text():
+    """For a staff form sent after the session ended (no warning without JavaScript, or the
+    warning was missed): a page showing what was typed, so it can be copied after signing in
+    again, instead of a redirect that throws it away. None when nothing was typed."""
+    view = current_app.view_functions.get(request.endpoint or "")
+    if request.method != "POST" or g.get("user") is not None or not getattr(view, "permission", None):
+        return None
+    typed = _typed_text()
+    if not typed:
+        return None
+    page = render_template("staff/auth/signed_out_kept.html", typed=typed,
+                           sign_in_url=url_for("staff_auth.sign_in", next=request.full_path.rstrip("?")))
+    return page, 401
 
 
 def public(view):

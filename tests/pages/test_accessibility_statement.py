@@ -16,7 +16,7 @@ TEMPLATE = Path(__file__).resolve().parents[2] / "localoffer" / "templates" / "p
 # it: set LAST_REVIEWED in localoffer/pages/statement.py to the day, and add that day here with
 # the new text's sha256 (the failure message gives it).
 REVIEWED = {
-    date(2026, 12, 6): "55fad741287c75056450c3ff18f8a553258d4e744afd8e3ca49de705fdf61639",
+    date(2026, 12, 6): "a3ec3f8b40df3c614a3109fb48d71ed2dbe0c7ac6c3f8c0fbb8f91db1fa27153",
 }
 
 

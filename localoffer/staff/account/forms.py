@@ -28,3 +28,8 @@ class TwoFactorSetupForm(FlaskForm):
 
 class EndOtherSessionsForm(FlaskForm):
     submit = SubmitField(_l("Sign out of all other sessions"), widget=GovSubmitInput())
+
+
+class StaySignedInForm(FlaskForm):
+    """The timeout warning's button (components/timeout_warning.html)."""
+    submit = SubmitField(_l("Stay signed in"), widget=GovSubmitInput())

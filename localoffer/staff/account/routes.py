@@ -99,4 +99,4 @@ def end_other_sessions():
     return redirect(url_for(".sessions"))
 
 
-from . import two_factor  # noqa: E402,F401  (its routes join this blueprint)
+from . import timeout, two_factor  # noqa: E402,F401  (their routes join this blueprint)

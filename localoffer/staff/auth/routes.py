@@ -21,7 +21,7 @@ from .forms import CodeForm, SignInForm, SignOutForm
 _KEEP = ("shortlist", "lang")
 
 
-def _safe_next(target: str | None) -> str:
+def safe_next(target: str | None) -> str:
     """Only a path on this site (ASVS 3.7.2): no scheme, no host, no protocol-relative URL.
     Browsers drop tabs and newlines inside URLs and read a backslash as a slash, so any of
     those could turn a path into another site's address: refuse them."""
@@ -61,7 +61,7 @@ def _rotate_session(sid: str | None) -> None:
 @public
 def sign_in():
     if g.get("user"):
-        return redirect(_safe_next(request.args.get("next")))
+        return redirect(safe_next(request.args.get("next")))
     form = SignInForm()
     error = None
     throttled = False
@@ -86,7 +86,7 @@ def sign_in():
                     return redirect(url_for(".code", next=request.args.get("next")))
                 if mfa_required_for(user):
                     return redirect(url_for("staff_account.two_factor_setup"))
-                return redirect(_safe_next(request.args.get("next")))
+                return redirect(safe_next(request.args.get("next")))
             for key, limit, window in keys:
                 ratelimit.hit(key, limit, window)
             # The same words for an unknown email, a wrong password or a disabled account.
@@ -122,7 +122,7 @@ def code():
             db.session.commit()
             ratelimit.reset(key)
             _rotate_session(staff_session.id)
-            return redirect(_safe_next(request.args.get("next")))
+            return redirect(safe_next(request.args.get("next")))
         else:
             ratelimit.hit(key, limit, current_app.config["SIGN_IN_WINDOW_SECONDS"])
             form.code.errors = [_("The code is not right or has run out. Enter the code the app shows now")]
