@@ -32,12 +32,20 @@ def _open_about_form(page, site):
     page.locator("a[href$='/edit/about']").first.click()
 
 
-def test_staff_are_warned_two_minutes_before_and_can_stay_signed_in_by_keyboard(browser, site, axe_source):
+@pytest.fixture
+def staff_page(browser, site):
+    """A provider signed in on a small phone's width, in a browser whose clock the test moves."""
     context = browser.new_context(viewport={"width": 320, "height": 640})
     page = context.new_page()
     page.clock.install()
     sign_in(page, site, PROVIDER)
-    page.goto(f"{site['url']}/staff/")
+    page.wait_for_load_state("networkidle")  # the page's timers are set once its scripts have run
+    yield page
+    context.close()
+
+
+def test_staff_are_warned_two_minutes_before_and_can_stay_signed_in_by_keyboard(staff_page, site, axe_source):
+    page = staff_page
     dialog = page.locator("dialog[data-lo-timeout]")
     page.clock.fast_forward("20:00")
     assert not dialog.is_visible()  # the server still has 30 minutes: nothing yet
@@ -57,29 +65,20 @@ def test_staff_are_warned_two_minutes_before_and_can_stay_signed_in_by_keyboard(
     dialog.wait_for(state="hidden")
     state = page.evaluate("fetch('/staff/session').then(r => r.json())")
     assert state["signed_in"] and state["seconds_left"] >= 29 * 60
-    context.close()
 
 
-def test_escape_also_means_stay_signed_in(browser, site):
-    context = browser.new_context()
-    page = context.new_page()
-    page.clock.install()
-    sign_in(page, site, PROVIDER)
-    page.wait_for_load_state("networkidle")  # the page's timers are set once its scripts have run
+def test_escape_also_means_stay_signed_in(staff_page, site):
+    page = staff_page
     _age(site, PROVIDER, timedelta(minutes=28, seconds=30))
     page.clock.fast_forward("28:00")
     page.locator("dialog[data-lo-timeout]").wait_for(state="visible")
     with page.expect_response(re.compile(r"/staff/session/stay-signed-in$")):
         page.keyboard.press("Escape")
     assert page.evaluate("fetch('/staff/session').then(r => r.json())")["seconds_left"] >= 29 * 60
-    context.close()
 
 
-def test_when_time_runs_out_what_was_typed_stays_and_is_sent_after_signing_in_again(browser, site):
-    context = browser.new_context()
-    page = context.new_page()
-    page.clock.install()
-    sign_in(page, site, PROVIDER)
+def test_when_time_runs_out_what_was_typed_stays_and_is_sent_after_signing_in_again(staff_page, site):
+    page = staff_page
     _open_about_form(page, site)
     words = "Typed just before lunch: open on Saturdays from January."
     page.fill("textarea[name=summary]", words)
@@ -91,7 +90,7 @@ def test_when_time_runs_out_what_was_typed_stays_and_is_sent_after_signing_in_ag
     signed_out.wait_for()
     assert page.input_value("textarea[name=summary]") == words
 
-    with context.expect_page() as new_tab:
+    with page.context.expect_page() as new_tab:
         page.get_by_role("link", name="Sign in again (opens in new tab)").click()
     tab = new_tab.value
     tab.fill("input[name=email]", PROVIDER)
@@ -107,7 +106,6 @@ def test_when_time_runs_out_what_was_typed_stays_and_is_sent_after_signing_in_ag
         assert page.input_value("textarea[name=summary]") == words
     else:
         assert words in page.locator("main").inner_text()
-    context.close()
 
 
 @pytest.mark.parametrize("javascript", [False, True], ids=["without JavaScript", "with JavaScript"])
