@@ -409,3 +409,23 @@ def test_holiday_sessions_skip_weekends_and_bank_holidays():
     days = summer.weekdays()
     assert days and all(d.weekday() < 5 for d in days)
     assert date(2027, 8, 30) not in days  # the August bank holiday
+
+
+def test_after_a_bulk_load_postgresql_plans_with_fresh_statistics(app):
+    """Reading a results page's 20 listings by id used whole-table scans at 50,000 services
+    until autovacuum caught up with the load."""
+    from tests.conftest import on_postgres
+
+    if not on_postgres():
+        pytest.skip("planner statistics are PostgreSQL's")
+    from sqlalchemy import text
+
+    from localoffer.data.services import refresh_statistics
+    from localoffer.extensions import db
+
+    started = db.session.execute(text("SELECT clock_timestamp()")).scalar()
+    load_synthetic(db.session, 5)
+    refresh_statistics()
+    analysed = db.session.execute(text(
+        "SELECT last_analyze FROM pg_stat_user_tables WHERE relname = 'service_area'")).scalar()
+    assert analysed is not None and analysed >= started

@@ -5,7 +5,7 @@ import uuid
 from collections.abc import Iterable, Iterator
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import select, text
 
 from ..extensions import db
 from ..models import Service
@@ -67,3 +67,13 @@ def _iter_services(clause, batch: int, options) -> Iterator[Service]:
 
 def count_services() -> int:
     return db.session.scalar(select(db.func.count()).select_from(Service)) or 0
+
+
+def refresh_statistics() -> None:
+    """After a bulk load on PostgreSQL: fresh planner statistics for every table. Until
+    autovacuum catches up, the planner thinks the tables are as small as they were, and reads
+    whole tables to find the 20 listings of a results page (9 ms instead of 0.3 ms a query)."""
+    if db.engine.dialect.name == "postgresql":
+        db.session.commit()
+        db.session.execute(text("ANALYZE"))
+        db.session.commit()

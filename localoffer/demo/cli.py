@@ -9,6 +9,7 @@ from flask import current_app
 from flask.cli import AppGroup
 from flask_babel import gettext as _
 
+from ..data.services import refresh_statistics
 from ..extensions import db
 from ..search import deferred_sync
 from .loader import LoadCounts, has_services, load_demo, load_synthetic
@@ -35,6 +36,7 @@ def load_command(if_empty: bool, synthetic: int) -> None:
         if synthetic:
             click.echo(_("Synthetic services (%(count)d asked for):", count=synthetic))
             _report(load_synthetic(db.session, synthetic))
+    refresh_statistics()
     # After the index has caught up: each demo search's result count comes from the real search.
     from .searches import load_demo_searches
 

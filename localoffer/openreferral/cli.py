@@ -9,6 +9,7 @@ from flask.cli import AppGroup
 from flask_babel import gettext as _
 
 from ..data import audit
+from ..data.services import refresh_statistics
 from ..extensions import db
 from ..models import ImportRun
 from ..models.base import utcnow
@@ -58,6 +59,7 @@ def import_command(source: str, dry_run: bool) -> None:
                      detail=f"{label}: {summary.created} created, {summary.updated} updated, "
                             f"{summary.sent_for_approval} sent for approval, {len(summary.skipped)} skipped")
         db.session.commit()
+        refresh_statistics()
     _report(summary, len(feed.records), feed.pages)
 
 
