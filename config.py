@@ -158,6 +158,7 @@ class Config:
     RETENTION_SEARCH_LOG_DAYS = int(os.environ.get("RETENTION_SEARCH_LOG_DAYS", str(2 * 365)))
     RETENTION_STAFF_SESSION_DAYS = int(os.environ.get("RETENTION_STAFF_SESSION_DAYS", "90"))
     RETENTION_AUDIT_DAYS = int(os.environ.get("RETENTION_AUDIT_DAYS", str(6 * 365)))
+    RETENTION_SURVEY_RESPONSE_DAYS = int(os.environ.get("RETENTION_SURVEY_RESPONSE_DAYS", str(5 * 365)))
     # Working days the moderators aim to decide a wall post in (shown to families).
     WALL_TARGET_WORKING_DAYS = 5
     # Days the Forum has to sign a "you said, we did" version the council signed before the

@@ -17,12 +17,13 @@ from flask_babel import gettext as _
 from sqlalchemy import select
 
 from ..extensions import db
-from ..models import Survey, SurveyResponse, WallPost
+from ..models import Survey, WallPost
 from ..survey.suppression import protect, suppressed_text
 from ..voice_vocab import PUBLIC_WALL_STATUSES, THEMES, survey_title
 from ..vocab import QUADRANTS
 from . import survey_results
 from .insight import Cell, Column, InsightFilters, Row, Section, Table, chart, months_between
+from .survey_archive import surveys_with_answers
 
 NOT_GIVEN = "none"
 ALL = "all"
@@ -133,8 +134,7 @@ def _wall_tables(filters: InsightFilters, today: date) -> list[Table]:
 
 def _waves() -> list[Survey]:
     """Waves with answers, oldest first, so each table reads left to right through time."""
-    with_answers = select(SurveyResponse.survey_id).distinct()
-    return list(db.session.scalars(select(Survey).where(Survey.id.in_(with_answers))
+    return list(db.session.scalars(select(Survey).where(Survey.id.in_(surveys_with_answers()))
                                    .order_by(Survey.series, Survey.created_at, Survey.id)))
 
 

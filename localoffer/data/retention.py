@@ -13,7 +13,8 @@
 | rate-limit counters | until their window ends |
 | audit log and moderation decisions | RETENTION_AUDIT_DAYS (6 years) |
 | safeguarding referrals | not touched: the council's safeguarding schedule applies |
-| survey responses (anonymous choices), published results and "you said, we did" records | kept: public record and trend analysis (SECURITY.md says why microdata is not yet purged at 5 years) |
+| survey responses (anonymous choices) | RETENTION_SURVEY_RESPONSE_DAYS (5 years) after the wave closed, then kept as counts only (data/survey_archive.py), so every published figure stays the same |
+| published survey results and "you said, we did" records | kept: public record |
 
 Erasing keeps the row, so every count (moderation statistics, annual reports) stays right.
 """
@@ -31,6 +32,7 @@ from ..models import (AnnualReport, AuditEvent, ProblemReport, SearchLog, StaffS
                       UserToken, WallContact, WallDecision, WallPost, WallReaction, YouSaidWeDid, yswd_wall_post)
 from ..models.base import utcnow
 from .survey import delete_old_drafts
+from .survey_archive import tally_responses
 
 FINISHED_WALL_STATUSES = ("not-published", "withdrawn")
 CLOSED_REPORT_STATUSES = ("fixed", "dismissed")
@@ -100,6 +102,11 @@ def erase_survey_text(now: datetime) -> int:
         .values(text="").execution_options(synchronize_session=False)).rowcount or 0
 
 
+def tally_old_survey_responses(now: datetime) -> int:
+    """Waves closed more than the period ago: responses replaced by counts (survey_archive.py)."""
+    return tally_responses(closed_before=(now - timedelta(days=days("RETENTION_SURVEY_RESPONSE_DAYS"))).date())
+
+
 def erase_problem_details(now: datetime) -> int:
     cutoff = now - timedelta(days=days("RETENTION_PROBLEM_REPORT_DAYS"))
     return db.session.execute(
@@ -150,6 +157,7 @@ RULES = (
     ("wall-archive", archive_published_posts, "published wall posts archived as counts only"),
     ("wall-contacts", delete_stale_contacts, "email addresses for updates deleted"),
     ("survey-text", erase_survey_text, "free-text survey answers erased"),
+    ("survey-responses", tally_old_survey_responses, "survey responses replaced by counts"),
     ("problem-details", erase_problem_details, "details of closed problem reports erased"),
     ("search-log", delete_old_searches, "logged searches deleted"),
     ("sign-ins", delete_old_sign_ins, "old staff sessions and sign-in links deleted"),

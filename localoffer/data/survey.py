@@ -14,6 +14,7 @@ from ..models import Survey, SurveyAnswer, SurveyQuestion, SurveyResponse, User
 from ..models.base import utcnow
 from ..models.survey import SurveyDraft
 from . import audit
+from .survey_archive import tallied_response_counts
 from .wall import is_id
 
 DRAFT_MAX_DAYS = 2  # config SURVEY_DRAFT_MAX_DAYS
@@ -53,8 +54,8 @@ def response_counts_by_channel(survey_ids: list[int]) -> dict[int, dict[str, int
     rows = db.session.execute(select(SurveyResponse.survey_id, SurveyResponse.channel, func.count())
                               .where(SurveyResponse.survey_id.in_(survey_ids))
                               .group_by(SurveyResponse.survey_id, SurveyResponse.channel))
-    for survey_id, channel, number in rows:
-        counts[survey_id][channel] = number
+    for survey_id, channel, number in [*rows, *tallied_response_counts(survey_ids)]:
+        counts[survey_id][channel] = counts[survey_id].get(channel, 0) + number
     return counts
 
 

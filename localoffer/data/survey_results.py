@@ -12,12 +12,13 @@ from sqlalchemy import select
 
 from ..extensions import db
 from ..i18n import stored_text
-from ..models import Survey, SurveyAnswer, SurveyQuestion, SurveyResponse
+from ..models import Survey, SurveyQuestion
 from ..survey.flow import option_labels
 from ..survey.suppression import (Cell, Row, build_rows, percent, protect,  # noqa: F401 (used by tests)
                                   suppressed_text)
 from ..voice_vocab import CHANNELS, NOT_APPLICABLE, SUPPRESSION_THRESHOLD, THEMES
 from ..vocab import QUADRANTS
+from .survey_archive import answer_rows
 
 POSITIVE = {"agreement": ("strongly-agree", "agree"), "better-same-worse": ("better",)}
 HEADLINE_KINDS = tuple(POSITIVE)
@@ -75,14 +76,6 @@ def _theme_tally(themes_lists: list[list[str]]) -> tuple[dict[str, int], int]:
 
 # Queries ------------------------------------------------------------------------------------
 
-def _answer_rows(survey: Survey):
-    return db.session.execute(
-        select(SurveyAnswer.question_id, SurveyAnswer.value, SurveyAnswer.text, SurveyAnswer.themes,
-               SurveyAnswer.coded_at, SurveyResponse.quadrant, SurveyResponse.channel)
-        .join(SurveyResponse, SurveyResponse.id == SurveyAnswer.response_id)
-        .where(SurveyResponse.survey_id == survey.id))
-
-
 def group_labels(by: str) -> dict[str, str]:
     if by == "quadrant":
         return {**{k: str(v) for k, v in QUADRANTS.items()}, NO_QUADRANT: _("Not sure or not given")}
@@ -100,14 +93,14 @@ def survey_results(survey: Survey, by: str | None = None, previous: Survey | Non
     `previous` (a wave of the same series) by question code."""
     by = by if by in BREAKDOWNS else None
     raw: dict[int, list] = defaultdict(list)
-    for row in _answer_rows(survey):
+    for row in answer_rows(survey):
         raw[row.question_id].append(row)
     before = {r.question.code: r for r in survey_results(previous)} if previous is not None else {}
     results = []
     for question in survey.questions:
         answers = raw.get(question.id, [])
         if question.kind == "text":
-            coded = [a for a in answers if a.coded_at is not None]
+            coded = [a for a in answers if a.coded]
             tally = lambda items: _theme_tally([list(a.themes or []) for a in items])  # noqa: E731
             labels = {k: str(v) for k, v in THEMES.items()}
         else:
@@ -121,7 +114,7 @@ def survey_results(survey: Survey, by: str | None = None, previous: Survey | Non
                       for g, label in group_labels(by).items()}
         overall, rows = build_rows(question, counts, base, labels, groups)
         result = QuestionResult(question, overall, rows,
-                                text_answers=sum(1 for a in answers if a.text) if question.kind == "text" else 0)
+                                text_answers=sum(1 for a in answers if a.has_text) if question.kind == "text" else 0)
         result.positive_percent, result.positive_suppressed = _positive(question, overall)
         earlier = before.get(question.code)
         if earlier is not None and earlier.question.kind == question.kind:

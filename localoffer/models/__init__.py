@@ -6,5 +6,6 @@ from .reports import ProblemReport  # noqa: F401,E402
 from .accounts import RateLimit, StaffSession, User, UserToken  # noqa: F401,E402
 from .governance import AuditEvent, ImportRun, ServiceRevision, ServiceVersion  # noqa: F401,E402
 from .wall import WallContact, WallDecision, WallPost, WallPrompt, WallReaction  # noqa: F401,E402
-from .survey import Survey, SurveyAnswer, SurveyDraft, SurveyQuestion, SurveyResponse  # noqa: F401,E402
+from .survey import (Survey, SurveyAnswer, SurveyAnswerTally, SurveyDraft, SurveyQuestion,  # noqa: F401,E402
+                     SurveyResponse, SurveyResponseTally)
 from .yswd import AnnualReport, YouSaidWeDid, YouSaidWeDidVersion, yswd_wall_post  # noqa: F401,E402

@@ -105,3 +105,30 @@ class SurveyDraft(db.Model):
     answers: Mapped[dict] = mapped_column(JSON, default=dict)
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, onupdate=utcnow,
                                                  index=True)
+
+
+class SurveyResponseTally(db.Model):
+    """How many responses a wave had from each quadrant and channel, kept when its responses
+    are deleted after RETENTION_SURVEY_RESPONSE_DAYS (data/survey_archive.py)."""
+    __tablename__ = "survey_response_tally"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    survey_id: Mapped[int] = mapped_column(ForeignKey("survey.id", ondelete="CASCADE"), index=True)
+    quadrant: Mapped[str | None] = mapped_column(String(20))
+    channel: Mapped[str] = mapped_column(String(20))
+    responses: Mapped[int] = mapped_column(Integer)
+
+
+class SurveyAnswerTally(db.Model):
+    """How many answers to a question were the same, from the same quadrant and channel: what
+    every published figure is counted from, with nothing linking one person's answers."""
+    __tablename__ = "survey_answer_tally"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    survey_id: Mapped[int] = mapped_column(ForeignKey("survey.id", ondelete="CASCADE"), index=True)
+    question_id: Mapped[int] = mapped_column(ForeignKey("survey_question.id", ondelete="CASCADE"), index=True)
+    quadrant: Mapped[str | None] = mapped_column(String(20))
+    channel: Mapped[str] = mapped_column(String(20))
+    value: Mapped[str | list | None] = mapped_column(JSON)
+    themes: Mapped[list] = mapped_column(JSON, default=list)
+    coded: Mapped[bool] = mapped_column(Boolean, default=False)
+    had_text: Mapped[bool] = mapped_column(Boolean, default=False)
+    answers: Mapped[int] = mapped_column(Integer)

@@ -102,6 +102,52 @@ def test_contact_addresses_go_a_year_after_the_last_change_unless_a_response_sti
     assert _outcomes()["wall-contacts"] == 1 and quiet.id
 
 
+def _survey_figures(wave, previous=None):
+    """Everything published or shown about a wave: results three ways, the export, headline
+    figures, "you said, we did" evidence and the response counts."""
+    from localoffer.data import survey_results
+    from localoffer.data.survey import response_counts_by_channel
+
+    db.session.expire_all()
+    return ([survey_results.survey_results(wave, by=by, previous=previous) for by in (None, "quadrant", "channel")],
+            list(survey_results.export_rows(wave)), survey_results.headline_figures(wave),
+            survey_results.question_summary(wave, "info-1"), response_counts_by_channel([wave.id]))
+
+
+def test_survey_responses_become_counts_five_years_after_the_wave_closed_and_no_figure_changes(app):
+    from localoffer.models import SurveyResponse
+
+    champion = make_user("family_champion")
+    old = make_wave("2020", status="closed", published=True, closes_on=ago(5 * 365 + 1).date())
+    recent = make_wave("2021", status="closed", published=True, closes_on=ago(5 * 365 - 1).date())
+    for wave in (old, recent):
+        for n in range(14):
+            add_response(wave, {"who": ["parent-carer", "young-person", "other"][n % 3],
+                                "quadrant": ["north-east", "mid", "south", "west", "not-sure"][n % 5],
+                                "info-1": ["agree", "strongly-agree", "disagree", "neither"][n % 4],
+                                "change-1": ["better", "same", "worse"][n % 3],
+                                "used": [["school"], ["school", "health"], ["short-breaks"], []][n % 4]},
+                         channel="online" if n % 4 else "event", entered_by=None if n % 4 else champion,
+                         text="Coded words" if n % 2 else None, themes=["waiting"] if n % 6 == 1 else None)
+    before = {"old": _survey_figures(old), "recent": _survey_figures(recent, previous=old)}
+
+    assert _outcomes()["survey-responses"] == 14
+    assert db.session.scalar(select(func.count()).select_from(SurveyResponse)) == 14  # the recent wave's
+    assert db.session.scalar(select(func.count()).select_from(SurveyResponse).where(
+        SurveyResponse.survey_id == old.id)) == 0
+    assert db.session.scalar(select(func.count()).select_from(SurveyAnswer)) == 14 * 5 + 7  # the recent only
+    assert {"old": _survey_figures(old), "recent": _survey_figures(recent, previous=old)} == before
+    assert _outcomes()["survey-responses"] == 0  # nothing left to count again
+    assert _survey_figures(old) == before["old"]
+
+
+def test_the_survey_response_period_is_a_setting(app):
+    wave = make_wave("2025", status="closed", closes_on=ago(40).date())
+    add_response(wave, {"who": "parent-carer"})
+    assert _outcomes()["survey-responses"] == 0
+    assert _outcomes(RETENTION_SURVEY_RESPONSE_DAYS=30)["survey-responses"] == 1
+
+
 def test_free_text_survey_answers_are_erased_but_their_themes_stay(app):
     old_wave = make_wave("2023", status="closed", closes_on=ago(800).date())
     new_wave = make_wave("2026", status="closed", closes_on=ago(30).date())
@@ -174,8 +220,9 @@ def test_the_command_prints_a_count_for_every_rule_and_a_dry_run_changes_nothing
     result = runner.invoke(args=["retention", "run"])
     assert result.exit_code == 0, result.output
     rules = [line.split(":")[0] for line in result.output.splitlines()]
-    assert rules == ["wall-text", "wall-archive", "wall-contacts", "survey-text", "problem-details", "search-log",
-                     "sign-ins", "audit", "survey-drafts", "rate-limits", "safeguarding"]
+    assert rules == ["wall-text", "wall-archive", "wall-contacts", "survey-text", "survey-responses",
+                     "problem-details", "search-log", "sign-ins", "audit", "survey-drafts", "rate-limits",
+                     "safeguarding"]
     assert db.session.scalar(select(WallPost.text)) == ""
     [event] = db.session.scalars(select(AuditEvent).where(AuditEvent.action == "retention-run"))
     assert event.detail.startswith("wall-text 1, ") and event.actor == "retention job"
