@@ -3,6 +3,7 @@ of writes; after a restart every write the site acknowledged (2xx/3xx) is still 
 search index either passes `flask search check` or is repaired by `flask search rebuild`."""
 from __future__ import annotations
 
+import http.client
 import os
 import signal
 import threading
@@ -46,7 +47,9 @@ def test_killing_a_worker_then_the_whole_server_loses_no_acknowledged_write(tmp_
                     status = _wall_post(browser, n)
                 else:
                     status = _staff_edit(browser, seeded["services"][first % 4], n)
-            except (OSError, RuntimeError):  # refused or cut off mid-request: never acknowledged
+            # Refused, or cut off mid-request or mid-response (IncompleteRead is an HTTPException,
+            # not an OSError): never acknowledged.
+            except (OSError, RuntimeError, http.client.HTTPException):
                 status = None
                 browser = None
                 time.sleep(0.05)
