@@ -152,3 +152,42 @@ def test_workers_saving_while_a_rebuild_runs_lose_nothing(app, database_url, tmp
 def test_the_postgres_backend_needs_a_postgresql_database(tmp_path):
     with pytest.raises(RuntimeError, match="PostgreSQL"):
         make_test_app(SQLALCHEMY_DATABASE_URI=f"sqlite:///{tmp_path / 'x.db'}", SEARCH_BACKEND="postgres")
+
+
+def test_a_repeated_search_is_kept_until_an_entry_changes_on_any_node(app, other_node, monkeypatch):
+    import localoffer.search.postgres as backend
+
+    searches = []
+    real = backend.execute
+    monkeypatch.setattr(backend, "execute", lambda *args: searches.append(1) or real(*args))
+    service = make_service("Sunflower Sensory Room")
+    first = on(other_node, "sunflower")
+    first.ids.append("changed by the caller")  # a caller's change never reaches the kept answer
+    again = on(other_node, "sunflower")
+    assert again.ids == [str(service.id)] and again.version == first.version and len(searches) == 1
+
+    service.name = "Bluebell Sensory Room"  # saved through this node
+    db.session.commit()
+    renamed = on(other_node, "sunflower")
+    assert renamed.total == 0 and renamed.version != first.version and len(searches) == 2
+    assert on(other_node, "bluebell").ids == [str(service.id)]
+
+
+def test_saving_what_search_does_not_show_keeps_the_answers(app):
+    service = make_service("Sunflower Sensory Room")
+    before = search("sunflower").version
+    service.name = "Sunflower Sensory Room"  # no change to the entry
+    db.session.commit()
+    assert search("sunflower").version == before
+
+
+def test_a_rebuild_that_removes_entries_changes_the_version(app):
+    from localoffer.search import rebuild_index
+
+    service = make_service("Sunflower Sensory Room")
+    before = search("sunflower").version
+    db.session.execute(text("UPDATE service SET is_published = false WHERE id = :id"), {"id": service.id})
+    db.session.commit()  # behind the app's back: no outbox row, the entry stays
+    rebuild_index()
+    after = search("sunflower")
+    assert after.total == 0 and after.version != before

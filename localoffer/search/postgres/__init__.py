@@ -9,11 +9,13 @@ any number of web nodes answer the same with no index of their own.
 """
 from __future__ import annotations
 
+import copy
 import logging
 import multiprocessing
 import os
 import threading
 import time
+from dataclasses import replace
 from datetime import date
 
 from flask import Flask, current_app
@@ -25,8 +27,9 @@ from ...data.services import findable_clause, iter_listed_services, listed_claus
 from ...extensions import db
 from ...models import Service
 from .. import sync
-from ..engine import SearchUnavailable
+from ..engine import RESULT_CACHE, SearchUnavailable
 from ..query import SearchQuery, SearchResults
+from ..snapshot import LRU
 from ..sync import Drift
 from ..text import Synonyms
 from . import writer
@@ -69,10 +72,16 @@ def today() -> date:
 class PostgresBackend:
     name = "postgres"
 
-    def __init__(self, rebuild_workers: int = 1):
+    def __init__(self, rebuild_workers: int = 1, result_cache: int = RESULT_CACHE, keep_seconds: int = 300):
         self._lock = threading.Lock()
         self._synonyms: Synonyms | None = None
+        self._synonyms_version = 0
         self.rebuild_workers = rebuild_workers
+        # Answers kept by this process, keyed by the entries' version (search_state): an edit
+        # committed on any node changes the version, so a kept answer is never out of date.
+        # They also go after `keep_seconds`, in case entries are changed by hand in SQL.
+        self._results = LRU(result_cache)
+        self.keep_seconds = max(1, keep_seconds)
 
     @classmethod
     def for_app(cls, app: Flask) -> PostgresBackend:
@@ -80,7 +89,9 @@ class PostgresBackend:
         if url.get_backend_name() != "postgresql":
             raise RuntimeError("SEARCH_BACKEND=postgres needs DATABASE_URL to be a PostgreSQL database")
         writer.register_session_hooks()
-        return cls(int(app.config.get("SEARCH_REBUILD_WORKERS") or min(4, os.cpu_count() or 1)))
+        return cls(int(app.config.get("SEARCH_REBUILD_WORKERS") or min(4, os.cpu_count() or 1)),
+                   result_cache=int(app.config.get("SEARCH_RESULT_CACHE", RESULT_CACHE)),
+                   keep_seconds=int(app.config.get("PAGE_CACHE_SECONDS", 300)))
 
     def synonyms(self) -> Synonyms:
         """The SEND synonym list, compiled again only when it changes (no reindex needed)."""
@@ -90,6 +101,7 @@ class PostgresBackend:
         with self._lock:
             if self._synonyms is None or self._synonyms.groups != groups:
                 self._synonyms = Synonyms(groups)
+                self._synonyms_version += 1
             return self._synonyms
 
     def search(self, query: SearchQuery) -> SearchResults:
@@ -103,10 +115,29 @@ class PostgresBackend:
         for attempt in (1, 2):
             try:
                 with reader_engine(db.engine.url).connect() as connection:
-                    return execute(connection, query, synonyms, place, today())
+                    return self._answer(connection, query, synonyms, place)
             except Exception as error:  # noqa: BLE001 - see above
                 log.warning("Search failed (%s, attempt %d)", type(error).__name__, attempt)
         raise SearchUnavailable("The search index could not answer") from None
+
+    def _answer(self, connection, query: SearchQuery, synonyms: Synonyms, place) -> SearchResults:
+        """The kept answer while the entries, synonyms and day are unchanged, else a search.
+        The version is read before searching: a change committed in between can only make the
+        answer kept under the old version newer than that version, never older."""
+        day = today()
+        entries = connection.execute(text("SELECT version FROM search_state WHERE id = 1")).scalar()
+        if entries is None:  # no state row (emptied by hand): answer without keeping anything
+            return execute(connection, query, synonyms, place, day)
+        version = f"pg:{entries}:{self._synonyms_version}:{day.isoformat()}:{int(time.time() // self.keep_seconds)}"
+        with self._lock:
+            kept = self._results.recall((version, query))
+        if kept is None:
+            kept = execute(connection, query, synonyms, place, day)
+            with self._lock:
+                self._results.remember((version, query), kept)
+        # Callers may change what they get; the kept answer must not change with them.
+        return replace(kept, ids=list(kept.ids), facets={k: dict(v) for k, v in kept.facets.items()},
+                       distances=dict(kept.distances), near_place=copy.copy(kept.near_place), version=version)
 
     def healthy(self) -> bool:
         """The search tables answer a query, and pg_trgm is installed."""
@@ -141,7 +172,8 @@ class PostgresBackend:
             count = sum(map(_rebuild_batch, batches))
         with db.engine.begin() as connection:
             listed = exists().where(Service.id == search_document.c.service_id, listed_clause())
-            connection.execute(delete(search_document).where(~listed))
+            if connection.execute(delete(search_document).where(~listed)).rowcount:
+                writer.bump_version(connection)
             # Count every word again (repairing any count changed by hand), dropping unused ones.
             connection.execute(delete(search_word))
             connection.execute(text("INSERT INTO search_word (word, services) SELECT word, count(*) "

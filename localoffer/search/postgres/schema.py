@@ -5,6 +5,8 @@
                       venues and the fingerprint `flask search check` compares
     search_word       every word services use, as typed, and how many use it: the vocabulary
                       of "did you mean" (found by pg_trgm similarity)
+    search_state      one row: a number that goes up in every transaction that changes
+                      entries, so each node can keep answers until the entries change
 
 These are not models: SQLite has no tsvector, and the Whoosh backend never needs them. They
 are created by the migration `20261206_b7d4e2a9c1f0` on PostgreSQL only (a no-op on SQLite),
@@ -12,7 +14,7 @@ and by `create_search_schema` for test databases built with `db.create_all()`.
 """
 from __future__ import annotations
 
-from sqlalchemy import (Boolean, Column, Date, Float, Index, Integer, MetaData, SmallInteger, String,
+from sqlalchemy import (BigInteger, Boolean, Column, Date, Float, Index, Integer, MetaData, SmallInteger, String,
                         Table, Text, Uuid, text)
 from sqlalchemy.dialects.postgresql import ARRAY, TSVECTOR
 
@@ -60,7 +62,13 @@ search_word = Table(
     Index("ix_search_word_word", "word", postgresql_using="gin", postgresql_ops={"word": "gin_trgm_ops"}),
 )
 
-TABLES = (search_document, search_word)
+search_state = Table(
+    "search_state", metadata,
+    Column("id", SmallInteger, primary_key=True),  # always 1
+    Column("version", BigInteger, nullable=False),
+)
+
+TABLES = (search_document, search_word)  # the entries (search_state is never emptied)
 
 # Keep the tsvectors in the row (uncompressed unless a row would not fit a page): matching
 # and ranking read them for every hit, and fetching each from the TOAST table would cost
@@ -70,11 +78,15 @@ STORAGE = ("ALTER TABLE search_document ALTER COLUMN document SET STORAGE MAIN, 
            "ALTER COLUMN name_vector SET STORAGE MAIN, ALTER COLUMN words SET STORAGE EXTERNAL")
 
 
+FIRST_STATE = "INSERT INTO search_state (id, version) VALUES (1, 0) ON CONFLICT DO NOTHING"
+
+
 def create_search_schema(connection) -> None:
     """pg_trgm and the search tables (for databases made with create_all, e.g. tests)."""
     connection.execute(text("CREATE EXTENSION IF NOT EXISTS pg_trgm"))
     metadata.create_all(connection)
     connection.execute(text(STORAGE))
+    connection.execute(text(FIRST_STATE))
 
 
 def drop_search_schema(connection) -> None:

@@ -142,7 +142,16 @@ def refresh(connection, service_ids: list[uuid.UUID], force: bool = False) -> in
         if service_id in stored:
             uses.subtract(stored[service_id].words)
     count_words(connection, uses)
+    if rows or gone:
+        bump_version(connection)
     return len(listed)
+
+
+def bump_version(connection) -> None:
+    """A new version of the entries, in the transaction that changes them: every node's kept
+    answers stop being used the moment it commits. Taken last, just before the commit, so
+    the row lock is held only briefly and after every other lock (no deadlock)."""
+    connection.execute(text("UPDATE search_state SET version = version + 1"))
 
 
 def write(connection, rows: list[dict]) -> None:
