@@ -24,15 +24,27 @@ def stored_text(text: str | None) -> str:
     return gettext(text) if text else (text or "")
 
 
+_PLURAL_EXAMPLES: dict[str, dict[str, int]] = {}
+
+
+def _plural_examples(locale) -> dict[str, int]:
+    """A number for each plural category of the language (worked out once per language)."""
+    key = str(locale)
+    if key not in _PLURAL_EXAMPLES:
+        examples: dict[str, int] = {}
+        for n in range(200):  # every category has an example below 200 in every language we have
+            examples.setdefault(locale.plural_form(n), n)
+        _PLURAL_EXAMPLES[key] = examples
+    return _PLURAL_EXAMPLES[key]
+
+
 def plural_patterns(message_for) -> dict[str, str]:
     """For a script that counts (`Intl.PluralRules` in the browser): the message for each plural
     category of the reader's language, with "{n}" where the number goes. `message_for(n)` gives
     the message for the number n, through ngettext so the catalogue chooses the form."""
     locale = get_locale()
-    patterns: dict[str, str] = {}
-    for n in range(200):  # every category has an example below 200 in every language we have
-        patterns.setdefault(locale.plural_form(n) if locale else ("one" if n == 1 else "other"), message_for(n))
-    return patterns
+    examples = _plural_examples(locale) if locale else {"one": 1, "other": 2}
+    return {category: message_for(n) for category, n in examples.items()}
 
 
 def current_language() -> str:
