@@ -33,10 +33,8 @@ def _load_user() -> None:
 
     staff_session = get_session(sid)
     now = datetime.now(timezone.utc)
-    cfg = current_app.config
     if (staff_session is None or staff_session.ended_at is not None or not staff_session.user.is_active
-            or now - as_utc(staff_session.last_seen_at) > timedelta(minutes=cfg["STAFF_IDLE_MINUTES"])
-            or now - as_utc(staff_session.created_at) > timedelta(hours=cfg["STAFF_MAX_HOURS"])):
+            or now > min(session_ends(staff_session))):
         session.pop(SESSION_KEY, None)
         g.session_expired = staff_session is not None
         return
@@ -51,15 +49,20 @@ def _load_user() -> None:
         touch_session(staff_session.id, now)
 
 
+def session_ends(staff_session) -> tuple[datetime, datetime]:
+    """When this session ends if unused (STAFF_IDLE_MINUTES after its last use), and when it
+    ends whatever happens (STAFF_MAX_HOURS after signing in)."""
+    cfg = current_app.config
+    return (as_utc(staff_session.last_seen_at) + timedelta(minutes=cfg["STAFF_IDLE_MINUTES"]),
+            as_utc(staff_session.created_at) + timedelta(hours=cfg["STAFF_MAX_HOURS"]))
+
+
 def time_left(staff_session) -> tuple[int, bool]:
     """Seconds until this session ends if nothing else happens, and whether using the site
     would move that time on (False when the 12-hour limit is the nearer end)."""
-    now = datetime.now(timezone.utc)
-    cfg = current_app.config
-    idle_end = as_utc(staff_session.last_seen_at) + timedelta(minutes=cfg["STAFF_IDLE_MINUTES"])
-    hard_end = as_utc(staff_session.created_at) + timedelta(hours=cfg["STAFF_MAX_HOURS"])
-    end = min(idle_end, hard_end)
-    return max(0, int((end - now).total_seconds())), idle_end < hard_end
+    idle_end, hard_end = session_ends(staff_session)
+    seconds = (min(idle_end, hard_end) - datetime.now(timezone.utc)).total_seconds()
+    return max(0, int(seconds)), idle_end < hard_end
 
 
 def mfa_required_for(user) -> bool:

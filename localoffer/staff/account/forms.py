@@ -31,5 +31,4 @@ class EndOtherSessionsForm(FlaskForm):
 
 
 class StaySignedInForm(FlaskForm):
-    """The timeout warning's button (components/timeout_warning.html)."""
-    submit = SubmitField(_l("Stay signed in"), widget=GovSubmitInput())
+    """The timeout warning's button (components/timeout_warning.html): its token, nothing more."""

@@ -3,8 +3,8 @@
 Staff are signed out after STAFF_IDLE_MINUTES without using the site. Two minutes before, the
 page's script (static/js/timeout-warning.mjs) asks `session_status` how long is really left
 (another tab may have been used meanwhile) and, if the end is near, offers "Stay signed in",
-which posts to `stay_signed_in`. Without JavaScript there is no warning; what was typed then
-comes back after signing in again (the form is refused and shown again, refusals.py).
+which posts to `stay_signed_in`. Without JavaScript there is no warning; a form sent after
+the session ended shows what was typed instead of losing it (auth.signed_out_with_text).
 """
 from __future__ import annotations
 
@@ -14,8 +14,8 @@ from flask import current_app, g, jsonify, redirect, request
 from flask_babel import ngettext
 
 from ...auth import public, requires, time_left
-from ...i18n import plural_patterns
 from ...data.accounts import touch_session
+from ...i18n import plural_patterns
 from ..auth.routes import safe_next
 from . import bp
 from .forms import StaySignedInForm
