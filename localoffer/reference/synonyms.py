@@ -49,5 +49,10 @@ def _shipped_groups() -> tuple[tuple[str, ...], ...]:
 
 
 def synonym_groups() -> list[tuple[str, ...]]:
-    """The shipped SEND synonym groups (read once per process)."""
+    """The SEND synonym groups searches use (the shipped ones, read once per process)."""
     return list(_shipped_groups())
+
+
+def shipped_synonym_groups() -> tuple[tuple[str, ...], ...]:
+    """The groups in send_synonyms.txt as this release ships it, whatever searches use."""
+    return _shipped_groups()

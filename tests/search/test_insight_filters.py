@@ -17,6 +17,8 @@ from tests.helpers import normalize_spaces, page
 
 from .conftest import search
 
+pytestmark = pytest.mark.search_backends
+
 
 @pytest.fixture(scope="module")
 def catalogue(module_app):

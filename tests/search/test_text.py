@@ -122,6 +122,21 @@ def test_name_matches_outrank_description_matches(library):
     assert results.ids[:2] == [str(library.music.id), str(library.harmony.id)]
 
 
+@pytest.mark.parametrize("typed", ["music", "autistic", "families", "support"])
+@pytest.mark.parametrize("per_page", [1, 2, 3])
+def test_pages_of_a_ranked_search_join_up_where_name_matches_give_way_to_the_rest(library, typed, per_page):
+    everyone = search(typed).ids
+    pages = []
+    for page in range(1, len(everyone) // per_page + 2):
+        pages += search(typed, page=page, per_page=per_page).ids
+    assert pages == everyone
+
+
+def test_a_page_can_hold_both_services_named_and_services_that_only_mention_the_words(library):
+    assert search("music", per_page=1).ids == [str(library.music.id)]
+    assert search("music", page=2, per_page=1).ids == [str(library.harmony.id)]
+
+
 def test_relevance_puts_name_matches_before_text_matches_for_a_synonym(library):
     results = search("autistic")
     assert str(library.autism.id) in results.ids

@@ -9,8 +9,9 @@
                       entries, so each node can keep answers until the entries change
 
 These are not models: SQLite has no tsvector, and the Whoosh backend never needs them. They
-are created by the migration `20261206_b7d4e2a9c1f0` on PostgreSQL only (a no-op on SQLite),
-and by `create_search_schema` for test databases built with `db.create_all()`.
+are created by migrations on PostgreSQL only (a no-op on SQLite): `20261206_b7d4e2a9c1f0`,
+and `20261206_e5f9a3b8c2d7` for today's search_document; and by `create_search_schema` for
+test databases built with `db.create_all()`.
 """
 from __future__ import annotations
 
@@ -22,37 +23,55 @@ from ...extensions import NAMING
 
 metadata = MetaData(naming_convention=NAMING)
 
+# What searches without words read besides the name (ix_search_document_names covers them).
+FILTER_COLUMNS = ("min_age", "max_age", "need_bits", "quadrant_bits", "delivery_bits", "day_bits", "category_bits",
+                  "is_free", "is_countywide", "venues", "venue_x", "venue_y", "venue_z", "visible_from",
+                  "visible_to", "venue_lat", "venue_lon")
+
 search_document = Table(
     "search_document", metadata,
-    # No foreign key: an entry goes with the change that removes its service (as in Whoosh),
-    # so its words can be uncounted; one deleted behind the app's back shows in `search check`.
+    # No foreign key: an entry goes with the change that removes its service (as in
+    # Whoosh), so its words can be uncounted; one deleted behind the app's back shows in
+    # `search check`.
     Column("service_id", Uuid, primary_key=True),
-    # Filter values come first: fixed-width columns at the start of a row are the cheapest to
-    # read. Bit sets in vocabulary order (entries.LAYOUT); a countywide service has every
-    # quadrant's bit.
+    # What every search reads comes first, fixed width and never NULL: PostgreSQL finds
+    # these at the same place in every row. Bit sets in vocabulary order (entries.LAYOUT);
+    # a countywide service has every quadrant's bit.
     Column("need_bits", Integer, nullable=False),
     Column("quadrant_bits", Integer, nullable=False),
     Column("delivery_bits", Integer, nullable=False),
     Column("day_bits", Integer, nullable=False),
+    Column("category_bits", Integer, nullable=False),  # type of service: a filter without a facet
     Column("min_age", SmallInteger, nullable=False),
     Column("max_age", SmallInteger, nullable=False),
+    Column("venues", SmallInteger, nullable=False),  # how many venues it has
     Column("is_free", Boolean, nullable=False),
+    Column("is_countywide", Boolean, nullable=False),
+    # The first venue as a point on the unit sphere (0 without one): the nearest services
+    # have the largest dot product with the place searched from, three multiplications a
+    # row instead of haversine's trigonometry. The miles shown come from lat/lon.
+    Column("venue_x", Float, nullable=False),
+    Column("venue_y", Float, nullable=False),
+    Column("venue_z", Float, nullable=False),
     # Seasonal listings are findable only between these dates, checked when searching.
     Column("visible_from", Date),
     Column("visible_to", Date),
-    Column("name", Text, nullable=False),
-    Column("name_key", Text, nullable=False),  # text.normalize_name(name): "exact name first"
-    Column("venue_lat", ARRAY(Float)),  # NULL when the service has no venue
+    # Names compare in code point order ("C"), as Python sorts them for the Whoosh
+    # backend, so the name index serves name order directly.
+    Column("name", Text(collation="C"), nullable=False),
+    Column("name_key", Text(collation="C"), nullable=False),  # normalize_name(name): "exact name first"
+    Column("venue_lat", ARRAY(Float)),  # every venue; NULL when the service has none
     Column("venue_lon", ARRAY(Float)),
     Column("fingerprint", String(64), nullable=False),
     Column("name_vector", TSVECTOR, nullable=False),  # the name alone: "every word in the name"
     Column("document", TSVECTOR, nullable=False),
     Column("words", ARRAY(Text), nullable=False),  # words as typed, counted in search_word
     Index("ix_search_document_document", "document", postgresql_using="gin"),
-    # Everything but the words: a search without words reads this small index, not the table.
-    Index("ix_search_document_filters", "min_age", "max_age", postgresql_include=[
-        "service_id", "need_bits", "quadrant_bits", "delivery_bits", "day_bits", "is_free", "visible_from",
-        "visible_to", "name_key", "name", "venue_lat", "venue_lon"]),
+    # The few services with the words in their name, ranked first: found without reading the rest.
+    Index("ix_search_document_name_vector", "name_vector", postgresql_using="gin"),
+    # In name order, with everything a search without words needs: such a search counts from
+    # this small index, not the table, and reads a page in name order from its start.
+    Index("ix_search_document_names", "name_key", "name", "service_id", postgresql_include=list(FILTER_COLUMNS)),
 )
 
 search_word = Table(

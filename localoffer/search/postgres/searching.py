@@ -15,8 +15,9 @@ from ...reference.gazetteer import distance_miles
 from ..query import Place, SearchQuery, SearchResults
 from ..searching import LITTLE, Corrected, send_speller, send_terms, spell_checked
 from ..spelling import Speller, correct_words
-from ..text import Synonyms, Unit, clean_text, parse_units, stem, words_of
-from .sql import IN_SEASON, Hit, Where, run, tsquery
+from ..text import Synonyms, Unit, clean_text, normalize_name, parse_units, stem, words_of
+from .sql import (IN_SEASON, NEARNESS, REST, SCORE, WITH_VENUE, Counts, Where, by_name, counted_page, counts, named,
+                  nearest, place_point, tsquery, unnamed, venues)
 
 # pg_trgm similarity above which a word is looked at as a possible correction (set on the
 # search connections). Every word the spelling rules can reach (one slip, or two in a long
@@ -28,18 +29,61 @@ SIMILARITY = 0.1
 class Match:
     text: str
     units: list[Unit]
-    total: int
-    facets: dict[str, dict[str, int]]
-    rows: list[Hit]  # the page asked for
+    counts: Counts
+    ids: list  # the page asked for
+
+    @property
+    def total(self) -> int:
+        return self.counts.total
 
 
 def match(connection, query: SearchQuery, words: str, synonyms: Synonyms, place: Place | None,
           today: date) -> Match:
+    """The services the words and filters find, counted, and the page asked for. The order:
+    relevance is exact name first, then every unit in the name, then the rest, by ts_rank
+    within each, ties by name; name is by name; distance (with a known place) is services
+    with a venue nearest first (ties by name), then the others by relevance."""
     units = parse_units(words, synonyms)
-    per_page = max(1, query.per_page)
-    start = (max(1, query.page) - 1) * per_page
-    total, facets, rows = run(connection, Where.of(query, units, today), query, units, words, place, per_page, start)
-    return Match(words, units, total, facets, rows)
+    where = Where.of(query, units, today)
+    limit = max(1, query.per_page)
+    offset = (max(1, query.page) - 1) * limit
+    if query.sort == "distance" and place is not None:
+        if units:
+            found, ids = counted_page(connection, where, WITH_VENUE, NEARNESS, place_point(place), limit, offset,
+                                      with_venue=True)
+        else:  # the name index holds all it needs: two quick reads beat keeping every row between them
+            found = counts(connection, where, with_venue=True)
+            ids = nearest(connection, where, place, limit, offset) if offset < found.with_venue else []
+        if len(ids) < limit and offset + len(ids) < found.total:
+            # Online and countywide services with no venue come after every venue, by relevance.
+            ids += ranked(connection, where, query, units, words, limit - len(ids),
+                          max(0, offset - found.with_venue), f"NOT ({WITH_VENUE})")
+        return Match(words, units, found, ids)
+    if units and query.sort != "name":
+        exact = normalize_name(words)
+        first, in_name = named(connection, where, exact, offset + limit)
+        ids = first[offset:]
+        if in_name >= offset + limit:
+            return Match(words, units, counts(connection, where), ids)
+        # The page reaches past the services named: rank the rest while counting.
+        found, rest = counted_page(connection, where, REST, SCORE, {"exact": exact}, limit - len(ids),
+                                   max(0, offset - in_name))
+        return Match(words, units, found, ids + rest)
+    found = counts(connection, where)
+    return Match(words, units, found, by_name(connection, where, limit, offset) if offset < found.total else [])
+
+
+def ranked(connection, where: Where, query: SearchQuery, units: list[Unit], words: str, limit: int, offset: int,
+           *more: str) -> list:
+    """One page by relevance of the services shown that meet `more`, with no counting."""
+    if not units or query.sort == "name":
+        return by_name(connection, where, limit, offset, *more)
+    exact = normalize_name(words)
+    first, in_name = named(connection, where, exact, offset + limit, *more)
+    ids = first[offset:]
+    if in_name >= offset + limit:
+        return ids
+    return ids + unnamed(connection, where, exact, limit - len(ids), max(0, offset - in_name), *more)
 
 
 def execute(connection, query: SearchQuery, synonyms: Synonyms, place: Place | None, today: date) -> SearchResults:
@@ -47,17 +91,16 @@ def execute(connection, query: SearchQuery, synonyms: Synonyms, place: Place | N
     found, suggestion, showing_corrected = spell_checked(
         found, lambda: corrected_text(connection, found, synonyms, today),
         lambda text: match(connection, query, text, synonyms, place, today))
-    rows = found.rows
     distances = {}
     if place is not None:
-        distances = {str(r.service_id): round(min(distance_miles(place.latitude, place.longitude, lat, lon)
-                                                  for lat, lon in zip(r.venue_lat, r.venue_lon)), 1)
-                     for r in rows if r.venue_lat}
+        distances = {str(service_id): round(min(distance_miles(place.latitude, place.longitude, lat, lon)
+                                                for lat, lon in zip(lats, lons)), 1)
+                     for service_id, (lats, lons) in venues(connection, found.ids).items()}
     return SearchResults(
         query=query,
         total=found.total,
-        ids=[str(r.service_id) for r in rows],
-        facets=found.facets,
+        ids=[str(i) for i in found.ids],
+        facets=found.counts.facets,
         distances=distances,
         suggestion=suggestion,
         showing_corrected=showing_corrected,
