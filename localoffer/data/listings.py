@@ -65,11 +65,14 @@ class IndexedService(ServiceListing):
     updated_at: datetime | None = None
     answer_texts: list[str] = field(default_factory=list)
     venue_points: list[tuple[float, float]] = field(default_factory=list)
+    visible_from: date | None = None
+    visible_to: date | None = None
 
 
 _LISTING_COLUMNS = (Service.id, Service.name, Service.summary, Organisation.name.label("organisation_name"),
                     Service.min_age, Service.max_age, Service.is_free, Service.status, Service.is_countywide)
-_CHECK_COLUMNS = (Service.is_published, Service.visible_from, Service.visible_to)
+_SEASON_COLUMNS = (Service.visible_from, Service.visible_to)
+_CHECK_COLUMNS = (Service.is_published, *_SEASON_COLUMNS)
 
 
 def listings_by_ids(ids: Iterable[str | uuid.UUID]) -> list[ServiceListing]:
@@ -80,9 +83,12 @@ def listings_by_ids(ids: Iterable[str | uuid.UUID]) -> list[ServiceListing]:
     return [found[i] for i in wanted if i in found]
 
 
-def indexed_services(session: Session, ids: list[uuid.UUID]) -> list[IndexedService]:
-    """Findable services among `ids` (in that order), with what their index entries need."""
-    found = _read(session, IndexedService, ids, (Service.description, Service.updated_at))
+def indexed_services(session: Session, ids: list[uuid.UUID], in_season_only: bool = True) -> list[IndexedService]:
+    """Findable services among `ids` (in that order), with what their index entries need.
+    With `in_season_only` false, also those only out of season (the PostgreSQL backend keeps
+    their entries and checks the season when searching)."""
+    found = _read(session, IndexedService, ids, (Service.description, Service.updated_at, *_SEASON_COLUMNS),
+                  in_season_only)
     if found:
         keys = list(found)
         for service_id, answer in session.execute(
@@ -93,17 +99,20 @@ def indexed_services(session: Session, ids: list[uuid.UUID]) -> list[IndexedServ
     return [found[i] for i in ids if i in found]
 
 
-def _read(session: Session, kind: type[ServiceListing], wanted: list[uuid.UUID], extra: tuple) -> dict:
+def _read(session: Session, kind: type[ServiceListing], wanted: list[uuid.UUID], extra: tuple,
+          in_season_only: bool = True) -> dict:
     if not wanted:
         return {}
     # Findability is checked on the rows read by id: with the rule in the WHERE clause SQLite
     # may walk the is_published index (most of the table) instead of the primary keys.
-    rows = session.execute(select(*_LISTING_COLUMNS, *extra, *_CHECK_COLUMNS)
+    checks = [c for c in _CHECK_COLUMNS if not any(c is e for e in extra)]
+    rows = session.execute(select(*_LISTING_COLUMNS, *extra, *checks)
                            .outerjoin(Organisation, Organisation.id == Service.organisation_id)
                            .where(Service.id.in_(wanted)))
     today, names = date.today(), [c.key for c in (*_LISTING_COLUMNS, *extra)]
     found = {row.id: kind(**{name: row._mapping[name] for name in names}) for row in rows
-             if is_findable(row.is_published, row.status, row.visible_from, row.visible_to, today)}
+             if is_findable(row.is_published, row.status, row.visible_from, row.visible_to, today)
+             or not in_season_only and is_findable(row.is_published, row.status, None, None)}
     if not found:
         return found
     keys = list(found)

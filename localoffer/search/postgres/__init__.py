@@ -205,7 +205,7 @@ class PostgresBackend:
 
 def _rebuild_batch(ids) -> int:
     with db.engine.begin() as connection:
-        return writer.refresh(connection, ids, force=True)
+        return writer.refresh(connection, ids, force=True, count=False)  # rebuild() counts words once
 
 
 def _in_processes(batches: list, workers: int) -> int:
