@@ -4,7 +4,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from localoffer.search.postgres.entries import bits, lexemes, quote, tsvector_text
+from localoffer.search.postgres.entries import bits, indexed_phrases, lexemes, phrase_lexeme, quote, tsvector_text
 from localoffer.search.text import ANALYZER
 
 
@@ -43,3 +43,18 @@ def test_a_countywide_service_has_every_quadrant_bit():
     assert bits(["countywide"], "quadrant") == 0b1111
     assert bits(["mid", "west"], "quadrant") == bits(["west", "mid"], "quadrant") != 0
     assert bits([], "need") == 0
+
+
+def test_a_phrase_of_the_synonym_list_is_also_kept_as_one_lexeme_at_its_first_word():
+    assert tsvector_text({"name": "Holiday Club", "summary": "speech and language help"}) == \
+        "'holidai club':1A 'holidai':1A 'club':2A 'speech languag':4B 'speech':4B 'languag':5B 'help':6B"
+
+
+def test_words_of_a_phrase_in_two_fields_are_no_phrase():
+    assert "'holidai club'" not in tsvector_text({"name": "Holiday", "summary": "club"})
+
+
+def test_only_phrases_of_the_shipped_list_are_searched_as_one_lexeme():
+    assert ("holidai", "club") in indexed_phrases()["holidai"]
+    assert phrase_lexeme(("holidai", "club")) == "holidai club"
+    assert phrase_lexeme(("music", "maker")) is None  # searched as music <-> maker instead

@@ -85,6 +85,19 @@ def test_editing_the_synonym_list_needs_no_reindex(library, monkeypatch):
     assert found("pebble") == ids_of(library.music)
 
 
+def test_a_phrase_added_to_the_synonym_list_is_found_with_no_reindex(library, monkeypatch):
+    monkeypatch.setattr("localoffer.reference.synonyms.synonym_groups", lambda: [("pebble", "warm pool")])
+    assert found("pebble") == ids_of(library.swimming)
+    monkeypatch.setattr("localoffer.reference.synonyms.synonym_groups", lambda: [("pebble", "pool warm")])
+    assert found("pebble") == set()  # the words, but not in that order
+
+
+def test_a_phrase_of_the_list_matches_only_its_words_in_order(library):
+    assert str(library.salt.id) in found("speech and language")
+    assert found("language speech") == ids_of(library.salt)  # both words, any order: still found
+    assert found("short breaks") == ids_of(library.breaks)
+
+
 @pytest.mark.parametrize("typed, corrected, service", [
     ("autsim", "autism", "autism"),
     ("speach therapy", "speech therapy", "salt"),
