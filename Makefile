@@ -65,12 +65,15 @@ run: install assets translations demo search-rebuild
 	PORT=$(PORT) WORKERS=$(WORKERS) $(VENV)/bin/gunicorn -c gunicorn.conf.py wsgi:app
 
 # Runs on SQLite, then again on PostgreSQL when TEST_DATABASE_URL is set (the reliability tests
-# start make run's own SQLite site, so they run once).
+# start make run's own SQLite site, and the modules below never touch a database, so they run once).
+DATABASE_FREE_TESTS = tests/test_reference.py tests/test_dependencies.py tests/i18n/test_catalogues.py \
+	tests/search/test_postgres_entries.py
 test: $(VENV)/.test-installed assets translations
 	$(VENV)/bin/pytest -n $(PYTEST_WORKERS) -p no:cacheprovider
 	@if [ -n "$$TEST_DATABASE_URL" ]; then \
 		echo "== the suite again on PostgreSQL =="; \
-		DB_BACKEND=postgres $(VENV)/bin/pytest -n $(PYTEST_WORKERS) -p no:cacheprovider -m "not browser and not reliability"; fi
+		DB_BACKEND=postgres $(VENV)/bin/pytest -n $(PYTEST_WORKERS) -p no:cacheprovider -m "not browser and not reliability" \
+			$(addprefix --ignore=,$(DATABASE_FREE_TESTS)); fi
 
 audit:
 	python3 .ci/audit.py
