@@ -111,8 +111,8 @@ def _read(session: Session, kind: type[ServiceListing], wanted: list[uuid.UUID],
                            .where(Service.id.in_(wanted)))
     today, names = date.today(), [c.key for c in (*_LISTING_COLUMNS, *extra)]
     found = {row.id: kind(**{name: row._mapping[name] for name in names}) for row in rows
-             if is_findable(row.is_published, row.status, row.visible_from, row.visible_to, today)
-             or not in_season_only and is_findable(row.is_published, row.status, None, None)}
+             if is_findable(row.is_published, row.status, *((row.visible_from, row.visible_to) if in_season_only
+                                                             else (None, None)), today)}
     if not found:
         return found
     keys = list(found)

@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from ...data.listings import IndexedService
 from ...models import Service
-from ...vocab import CATEGORIES, COUNTYWIDE, DAYS, DELIVERY, FINDABLE_STATUSES, NEEDS, QUADRANTS
+from ...vocab import CATEGORIES, COUNTYWIDE, DAYS, DELIVERY, NEEDS, QUADRANTS
 from ..documents import service_document
 from ..text import ANALYZER, Synonyms
 
@@ -132,12 +132,6 @@ def unit_vector(latitude: float, longitude: float) -> tuple[float, float, float]
     return math.cos(lat) * math.cos(lon), math.cos(lat) * math.sin(lon), math.sin(lat)
 
 
-def is_listed(service: Service) -> bool:
-    """Has an entry: published and open (or temporarily closed). Seasonal dates are checked
-    when searching, so a listing appears and disappears on the right day by itself."""
-    return service.is_published and service.status in FINDABLE_STATUSES
-
-
 @lru_cache(maxsize=1)
 def layout_key() -> str:
     """Everything besides the service that decides what a row holds."""
@@ -169,7 +163,7 @@ def entry_row(service: Service | IndexedService, document: dict | None = None) -
         "name_vector": tsvector_text({"name": document["name"]}),
         "words": document["words"].decode().split(),
         "need_bits": bits(document["need"].split(), "need"),
-        "quadrant_bits": bits(document["quadrant"].split(), "quadrant"),
+        "quadrant_bits": bits(quadrants, "quadrant"),
         "delivery_bits": bits(document["delivery"].split(), "delivery"),
         "day_bits": bits(document["day"].split(), "day"),
         "category_bits": bits(document["category"].split(), "category"),

@@ -60,15 +60,12 @@ def match(connection, query: SearchQuery, words: str, synonyms: Synonyms, place:
                           max(0, offset - found.with_venue), f"NOT ({WITH_VENUE})")
         return Match(words, units, found, ids)
     if units and query.sort != "name":
-        exact = normalize_name(words)
-        first, in_name = named(connection, where, exact, offset + limit)
-        ids = first[offset:]
-        if in_name >= offset + limit:
+        exact, ids, rest = named_part(connection, where, words, limit, offset)
+        if rest is None:
             return Match(words, units, counts(connection, where), ids)
         # The page reaches past the services named: rank the rest while counting.
-        found, rest = counted_page(connection, where, REST, SCORE, {"exact": exact}, limit - len(ids),
-                                   max(0, offset - in_name))
-        return Match(words, units, found, ids + rest)
+        found, ranked_rest = counted_page(connection, where, REST, SCORE, {"exact": exact}, *rest)
+        return Match(words, units, found, ids + ranked_rest)
     found = counts(connection, where)
     return Match(words, units, found, by_name(connection, where, limit, offset) if offset < found.total else [])
 
@@ -78,12 +75,19 @@ def ranked(connection, where: Where, query: SearchQuery, units: list[Unit], word
     """One page by relevance of the services shown that meet `more`, with no counting."""
     if not units or query.sort == "name":
         return by_name(connection, where, limit, offset, *more)
+    exact, ids, rest = named_part(connection, where, words, limit, offset, *more)
+    return ids if rest is None else ids + unnamed(connection, where, exact, *rest, *more)
+
+
+def named_part(connection, where: Where, words: str, limit: int, offset: int,
+               *more: str) -> tuple[str, list, tuple[int, int] | None]:
+    """(The name compared for "exact name first", the page's services with that name or every
+    unit in their name, and the (limit, offset) of the rest still to rank, or None when those
+    named fill the page.)"""
     exact = normalize_name(words)
     first, in_name = named(connection, where, exact, offset + limit, *more)
     ids = first[offset:]
-    if in_name >= offset + limit:
-        return ids
-    return ids + unnamed(connection, where, exact, limit - len(ids), max(0, offset - in_name), *more)
+    return exact, ids, None if in_name >= offset + limit else (limit - len(ids), max(0, offset - in_name))
 
 
 def execute(connection, query: SearchQuery, synonyms: Synonyms, place: Place | None, today: date) -> SearchResults:

@@ -22,7 +22,7 @@ from sqlalchemy.types import Uuid
 
 from ...vocab import AGE_MAX, AGE_MIN
 from ..query import FACET_VOCAB, FACETS, Place, SearchQuery
-from ..text import Unit, normalize_name
+from ..text import Unit
 from .entries import LAYOUT, phrase_lexeme, quote, unit_vector
 
 BITS = {"need": "need_bits", "quadrant": "quadrant_bits", "delivery": "delivery_bits", "day": "day_bits",
@@ -36,7 +36,7 @@ NAME_ORDER = "d.name_key, d.name, d.service_id"
 IN_SEASON = ("(d.visible_from IS NULL OR d.visible_from <= :today) "
              "AND (d.visible_to IS NULL OR d.visible_to >= :today)")
 MATCHES = "d.document @@ CAST(:tsq AS tsquery)"
-REST = "d.name_key <> :exact AND NOT (d.name_vector @@ CAST(:tsq AS tsquery))"  # relevance's last tier
+REST = f"d.name_key <> :exact AND NOT ({NAMED})"  # relevance's last tier
 WITH_VENUE = "d.venues > 0"
 # How near the nearest venue is: the largest dot product of a venue's point with the place's
 # (both on the unit sphere), which orders venues exactly as their distance does. The few
