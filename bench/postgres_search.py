@@ -53,29 +53,37 @@ def timed_pass(call, queries, cpu_ms) -> tuple[list[float], float]:
         started = time.perf_counter()
         call(q)
         timings.append((time.perf_counter() - started) * 1000)
-    return timings, (cpu_ms() - cpu_before) / len(queries)
+    return timings, used_since(cpu_before, cpu_ms()) / len(queries)
+
+
+def used_since(before: dict, after: dict) -> float:
+    """CPU ms used between two readings of cpu_ms. Compared session by session: a session that
+    closed in between (an overflow connection of the pool) takes its total with it, and one
+    opened in between started from nothing. The closed ones' use is lost, so this is a floor."""
+    return sum(ms - before.get(key, 0.0) for key, ms in after.items())
 
 
 def cpu_meter(engine):
-    """CPU ms used so far by this process plus every PostgreSQL session on the bench database
-    (read from /proc: the database must run on this machine). Other load on a shared machine
-    stretches wall-clock times but not this, so it gives an honest ceiling: cores / CPU."""
+    """CPU ms used so far by this process and by each PostgreSQL session on the bench database
+    (read from /proc: the database must run on this machine), keyed by process. Other load on
+    a shared machine stretches wall-clock times but not this, so it gives an honest ceiling:
+    cores / CPU."""
     from sqlalchemy import text
 
     ticks = os.sysconf("SC_CLK_TCK")
 
-    def cpu_ms() -> float:
+    def cpu_ms() -> dict:
         with engine.connect() as connection:
             pids = connection.scalars(text("SELECT pid FROM pg_stat_activity WHERE datname = current_database() "
                                            "AND pid <> pg_backend_pid()")).all()
-        total = time.process_time() * 1000
+        used = {"self": time.process_time() * 1000}
         for pid in pids:
             try:
                 fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-                total += (int(fields[11]) + int(fields[12])) * 1000 / ticks
+                used[pid] = (int(fields[11]) + int(fields[12])) * 1000 / ticks
             except (OSError, IndexError, ValueError):
                 pass
-        return total
+        return used
     return cpu_ms
 
 
