@@ -16,13 +16,13 @@ from localoffer.models import IndexOutbox, Service
 from localoffer.search import SearchUnavailable, check_health, drain_outbox, index_drift
 from localoffer.search.postgres import writer
 from localoffer.search.postgres.schema import search_document, search_word
-from tests.conftest import make_test_app, on_postgres
+from tests.conftest import make_test_app
 from tests.factories import make_service
 
 from .conftest import found, search
 from .test_workers import two_workers_save_during_a_rebuild
 
-pytestmark = pytest.mark.skipif(not on_postgres(), reason="the PostgreSQL search backend needs PostgreSQL")
+pytestmark = pytest.mark.postgres_only
 
 
 @pytest.fixture
