@@ -103,17 +103,18 @@ def _findable() -> int:
     return db.session.scalar(select(func.count()).select_from(Service).where(findable_clause())) or 0
 
 
-def _search_tables_bytes() -> int:
-    """The PostgreSQL backend's search tables with their indexes (0 with Whoosh)."""
-    from flask import current_app
+def _index_bytes(data: Dataset) -> int:
+    """The index's size: Whoosh's folder, or the PostgreSQL backend's search tables with their
+    indexes (in the app context)."""
     from sqlalchemy import text
 
     from localoffer.extensions import db
 
-    if current_app.config.get("SEARCH_BACKEND") != "postgres":
-        return 0
-    return db.session.scalar(text("SELECT pg_total_relation_size('search_document') "
-                                  "+ pg_total_relation_size('search_word')")) or 0
+    if data.backend == "postgres":
+        return db.session.scalar(text("SELECT pg_total_relation_size('search_document') "
+                                      "+ pg_total_relation_size('search_word')")) or 0
+    live = data.index_dir / "current"
+    return sum(f.stat().st_size for f in live.resolve().rglob("*") if f.is_file()) if live.exists() else 0
 
 
 def rebuild(data: Dataset, log, quiet_wait: float = 120) -> dict:
@@ -130,16 +131,13 @@ def rebuild(data: Dataset, log, quiet_wait: float = 120) -> dict:
         count, seconds = rebuild_index()
         ended_cpu = os.times()
         busy1, total1 = cpu_jiffies()
-        size = _search_tables_bytes()
+        size = _index_bytes(data)
     cpu = (ended_cpu.user - started_cpu.user + ended_cpu.system - started_cpu.system
            + ended_cpu.children_user - started_cpu.children_user
            + ended_cpu.children_system - started_cpu.children_system)
     other = max(0.0, (busy1 - busy0) - cpu * CLOCK_TICKS) / max(1, total1 - total0)
     log(f"  {count:,} services in {seconds:.1f} s (other processes {other:.0%} of the CPU, "
         f"load average {quiet['load_average'][0]})")
-    live = data.index_dir / "current"  # the Whoosh index folder (PostgreSQL keeps tables instead)
-    if live.exists():
-        size = sum(f.stat().st_size for f in live.resolve().rglob("*") if f.is_file())
     return {"services": count, "seconds": round(seconds, 1), "cores": available_cores(),
             "cpu_seconds": round(cpu, 1), "index_mb": round(size / 2**20, 1),
             "cpu_share_other": round(other, 3), "quiet_before": quiet}

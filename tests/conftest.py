@@ -197,7 +197,7 @@ def second_postgres_url(worker_id, tmp_path_factory):
 
 def _empty_all_tables() -> None:
     """Before nearly every test: so one statement, children before parents, and DELETE, not
-    TRUNCATE (which makes new files for 41 tables: 140 ms a test on PostgreSQL, against 3 ms)."""
+    TRUNCATE (which makes new files for 41 tables: 140 ms a test on PostgreSQL, against 5 ms)."""
     if db.engine.dialect.name == "postgresql":
         from localoffer.search.postgres.schema import TABLES
 

@@ -97,12 +97,12 @@ def tsvector_text(fields: dict[str, str]) -> str:
     for field, text in fields.items():
         words = lexemes(text)
         at = _AT[WEIGHTS[field]]
-        for offset, lexeme in enumerate(words, start - 1):
-            here = at[offset + 1 if offset < MAX_POSITION else MAX_POSITION]
+        for i, lexeme in enumerate(words):
+            position = start + i
+            here = at[position if position < MAX_POSITION else MAX_POSITION]
             if lexeme in phrases:
-                first = offset - start + 1
                 for phrase in phrases[lexeme]:
-                    if tuple(words[first:first + len(phrase)]) == phrase:
+                    if tuple(words[i:i + len(phrase)]) == phrase:
                         positions.setdefault(" ".join(phrase), []).append(here)
             where = positions.get(lexeme)
             if where is None:

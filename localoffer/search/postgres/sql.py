@@ -25,8 +25,7 @@ from ..query import FACET_VOCAB, FACETS, Place, SearchQuery
 from ..text import Unit
 from .entries import LAYOUT, phrase_lexeme, quote, unit_vector
 
-BITS = {"need": "need_bits", "quadrant": "quadrant_bits", "delivery": "delivery_bits", "day": "day_bits",
-        "category": "category_bits"}
+BITS = {group: f"{group}_bits" for group in LAYOUT}  # the column of each group's bit set
 # ts_rank weights for D, C (the rest), B (summary), A (name): 1 : 2 : 4, as Whoosh's boosts.
 RANK_WEIGHTS = "'{0.1, 0.25, 0.5, 1.0}'::real[]"
 SCORE = f"ts_rank({RANK_WEIGHTS}, d.document, CAST(:tsq AS tsquery))"
